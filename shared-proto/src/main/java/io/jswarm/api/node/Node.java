@@ -1,0 +1,17 @@
+package io.jswarm.api.node;
+
+import io.jswarm.api.Meta;
+
+/** A machine in the cluster. {@code managerStatus} is null for workers. */
+public record Node(
+        String id,
+        Meta meta,
+        NodeSpec spec,
+        NodeDescription description,
+        NodeStatus status,
+        ManagerStatus managerStatus) {
+
+    public boolean isManager() {
+        return spec.role() == NodeRole.MANAGER;
+    }
+}

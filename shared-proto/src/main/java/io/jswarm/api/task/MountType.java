@@ -1,0 +1,3 @@
+package io.jswarm.api.task;
+
+public enum MountType { BIND, VOLUME, TMPFS }

@@ -1,0 +1,4 @@
+package io.jswarm.api.task;
+
+/** A resource limit such as {@code nofile} set inside the container (soft may not exceed hard). */
+public record Ulimit(String name, long soft, long hard) {}
