@@ -102,9 +102,15 @@ public final class ImageStore {
     }
 
     /** Held by an ingest from its first blob to its commit, so GC cannot take its blobs away. */
-    public AutoCloseable beginIngest() {
+    public IngestLease beginIngest() {
         ingestLock.readLock().lock();
         return ingestLock.readLock()::unlock;
+    }
+
+    /** Released when the ingest has committed (or given up). */
+    public interface IngestLease extends AutoCloseable {
+        @Override
+        void close();
     }
 
     // ---- naming images ----
