@@ -52,7 +52,7 @@ final class Ingest {
             throw new DigestMismatchException("manifest from " + source.describe(), manifestDigest, actual);
         }
         ImageManifest manifest = ImageManifest.parse(manifestBytes, null);
-        listener.resolved(name.toString(), manifestDigest);
+        listener.resolved(name != null ? name.toString() : manifestDigest.toString(), manifestDigest);
         contents(store, source, manifest, config, listener);
         store.putBlob(manifestBytes);
         return store.commit(name, manifestDigest);
