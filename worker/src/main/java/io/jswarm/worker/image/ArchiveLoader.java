@@ -36,6 +36,7 @@ public final class ArchiveLoader {
     }
 
     /** Loads every image of {@code archive}; returns them as stored (untagged ones named by digest). */
+    @SuppressWarnings("try") // the lease is held for the block, not used in it
     public List<StoredImage> load(Path archive) throws IOException {
         Path work = store.root().resolve("tmp").resolve("load-" + UUID.randomUUID());
         Files.createDirectories(work);

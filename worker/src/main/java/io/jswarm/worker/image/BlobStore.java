@@ -92,6 +92,11 @@ final class BlobStore {
                 while ((n = in.read(buf)) >= 0) {
                     out.write(buf, 0, n);
                     written += n;
+                    if (expected != null && expectedSize >= 0 && written > expectedSize) {
+                        // A source sending more than announced is wrong already; do not let it fill the disk.
+                        throw new DigestMismatchException(what + " (more than the expected " + expectedSize + " bytes)",
+                                expected, Digest.fromHash(sha.digest()));
+                    }
                     progress.accept(written);
                 }
                 out.flush();

@@ -16,6 +16,7 @@ public final class ClusterFetcher {
     }
 
     /** The stored image {@code name} at {@code manifestDigest}, fetching what is missing from {@code source}. */
+    @SuppressWarnings("try") // the lease is held for the block, not used in it
     public StoredImage ensure(Reference name, Digest manifestDigest, BlobSource source, ProgressListener listener) throws IOException {
         try (ImageStore.IngestLease ingest = store.beginIngest()) {
             if (store.contains(manifestDigest.toString())) {

@@ -56,8 +56,7 @@ public final class Credentials {
         Map<String, Credential> out = new TreeMap<>();
         JsonNode auths = root.get("auths");
         if (auths != null && auths.isObject()) {
-            for (var it = auths.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (var e : auths.properties()) {
                 String auth = OciJson.text(e.getValue(), "auth", file + ": auths." + e.getKey());
                 if (auth == null) {
                     continue;

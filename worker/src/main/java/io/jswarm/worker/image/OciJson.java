@@ -97,7 +97,7 @@ final class OciJson {
         if (!v.isObject()) {
             throw new InvalidImageException(what + "." + field + " must be an object of strings");
         }
-        v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 

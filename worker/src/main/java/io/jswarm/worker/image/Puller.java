@@ -20,6 +20,7 @@ public final class Puller {
         this.http = http;
     }
 
+    @SuppressWarnings("try") // the lease is held for the block, not used in it
     public StoredImage pull(Reference ref, ProgressListener listener) throws IOException {
         RegistryClient client = new RegistryClient(http, config, ref.domain());
         try (ImageStore.IngestLease ingest = store.beginIngest()) {

@@ -30,6 +30,10 @@ public final class RegistryClient {
     /** A manifest (or index) as served, with the headers that say what it is. */
     public record Fetched(byte[] body, String contentType, String dockerContentDigest) {}
 
+    /** Registries refuse manifests over 4 MiB; so do we, rather than buffer whatever a server sends. */
+    static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_REDIRECTS = 5;
+
     private final HttpClient http;
     private final RegistryConfig config;
     private final String domain;
@@ -43,8 +47,13 @@ public final class RegistryClient {
         this.base = config.baseUri(domain);
     }
 
-    public static HttpClient newHttpClient(RegistryConfig config) {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    /**
+     * A client for registries. Redirects are not followed automatically: a blob redirect goes to
+     * storage (S3, a CDN) that must not receive the registry's Authorization header, so
+     * {@link #blob} follows it itself, without credentials.
+     */
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
@@ -61,7 +70,12 @@ public final class RegistryClient {
                         + " not found in the registry: " + errorText(in));
             }
             expect(r, in, 200, "get manifest " + repository + ":" + reference);
-            return new Fetched(in.readAllBytes(), r.headers().firstValue("Content-Type").map(RegistryClient::bareType).orElse(null),
+            byte[] body = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+            if (body.length > MAX_MANIFEST_BYTES) {
+                throw new InvalidImageException("manifest of " + domain + "/" + repository + ":" + reference
+                        + " is larger than " + MAX_MANIFEST_BYTES + " bytes");
+            }
+            return new Fetched(body, r.headers().firstValue("Content-Type").map(RegistryClient::bareType).orElse(null),
                     r.headers().firstValue("Docker-Content-Digest").orElse(null));
         }
     }
@@ -69,6 +83,13 @@ public final class RegistryClient {
     /** Opens a blob for reading; the caller closes the stream and verifies the digest. */
     public InputStream blob(String repository, Digest digest) throws IOException {
         HttpResponse<InputStream> r = send(get(path(repository, "blobs", digest.toString())), repository, "pull");
+        for (int hops = 0; isRedirect(r.statusCode()) && hops < MAX_REDIRECTS; hops++) {
+            r.body().close();
+            URI next = r.uri().resolve(r.headers().firstValue("Location")
+                    .orElseThrow(() -> new RegistryException("registry " + domain + " redirected blob " + digest + " without a Location")));
+            HttpRequest plain = HttpRequest.newBuilder(next).GET().timeout(config.requestTimeout()).build();
+            r = Retry.run(config, "blob storage of " + domain, () -> http.send(plain, HttpResponse.BodyHandlers.ofInputStream()));
+        }
         InputStream in = r.body();
         if (r.statusCode() == 404) {
             try (in) {
@@ -267,6 +288,10 @@ public final class RegistryClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static String bareType(String contentType) {

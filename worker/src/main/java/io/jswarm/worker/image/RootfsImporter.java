@@ -25,6 +25,7 @@ public final class RootfsImporter {
     }
 
     /** Imports {@code tarball} as {@code name}; {@code cmd} (may be null) becomes the image's Cmd. */
+    @SuppressWarnings("try") // the lease is held for the block, not used in it
     public StoredImage importTarball(Path tarball, Reference name, List<String> cmd) throws IOException {
         try (ImageStore.IngestLease ingest = store.beginIngest()) {
             Path gz = store.newTempFile("import-");

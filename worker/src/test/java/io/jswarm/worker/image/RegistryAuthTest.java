@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The registry's auth challenges are followed: htpasswd (Basic) and token (Bearer) auth of a real registry. */
 class RegistryAuthTest {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = RegistryClient.newHttpClient();
     static final TestImage IMAGE = TestImage.builder().layer(new LayerTar().file("hello", "world", 0644)).build();
 
     @TempDir

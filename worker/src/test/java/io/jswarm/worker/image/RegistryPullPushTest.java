@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Push and pull against a real registry (Debian's docker-registry on 127.0.0.1), with the project's own code. */
 class RegistryPullPushTest {
     static TestImage busybox;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = RegistryClient.newHttpClient();
 
     @TempDir
     Path dir;
