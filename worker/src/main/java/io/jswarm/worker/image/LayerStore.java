@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -77,8 +76,12 @@ final class LayerStore {
             }
             try {
                 LayerUnpacker.move(work, target);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                // unpacked concurrently by another pull: identical content, keep theirs
+            } catch (IOException raced) {
+                // rename(2) onto a non-empty directory fails (ENOTEMPTY, which Java does not map to a
+                // subclass): another pull unpacked the same diff ID first. Identical content; keep theirs.
+                if (!Files.isDirectory(target)) {
+                    throw raced;
+                }
             }
             return target;
         } catch (IOException e) {
