@@ -77,6 +77,7 @@ final class LayerUnpacker {
                 Files.createSymbolicLink(path, Paths.get(e.getLinkName()));
             } else if (e.isLink()) {
                 Path source = target.resolve(clean(e.getLinkName(), what));
+                refuseSymlinkedParents(target, source.getParent(), what); // else a link could reach a host file
                 if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
                     throw new InvalidImageException(what + ": hard link " + name + " points at missing " + e.getLinkName());
                 }
@@ -152,6 +153,14 @@ final class LayerUnpacker {
             Files.createDirectory(dir);
         } else if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new InvalidImageException(what + ": " + target.relativize(dir) + " is a file but entries are stored under it");
+        }
+    }
+
+    private static void refuseSymlinkedParents(Path target, Path dir, String what) {
+        for (Path d = dir; d != null && !d.equals(target); d = d.getParent()) {
+            if (Files.isSymbolicLink(d)) {
+                throw new InvalidImageException(what + ": a hard link would be made through the symlink " + target.relativize(d));
+            }
         }
     }
 

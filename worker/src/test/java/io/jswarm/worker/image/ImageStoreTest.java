@@ -174,6 +174,12 @@ class ImageStoreTest {
         TestImage viaLink = TestImage.builder()
                 .layer(new LayerTar().symlink("etc", "/tmp").file("etc/planted", "x", 0644)).build();
         assertThrows(InvalidImageException.class, () -> Images.store(store, viaLink, "evil2"));
+        Path secret = Files.writeString(dir.resolve("host-secret"), "s");
+        TestImage hardlinkOut = TestImage.builder()
+                .layer(new LayerTar().symlink("host", dir.toString()).hardlink("stolen", "host/host-secret")).build();
+        InvalidImageException h = assertThrows(InvalidImageException.class, () -> Images.store(store, hardlinkOut, "evil3"));
+        assertTrue(h.getMessage().contains("hard link"), h.getMessage());
+        assertEquals(1, Files.getAttribute(secret, "unix:nlink"), "no link to the host file was made");
         assertTrue(store.unpackedLayers().isEmpty());
     }
 }
