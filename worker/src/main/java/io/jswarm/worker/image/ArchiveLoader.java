@@ -42,10 +42,11 @@ public final class ArchiveLoader {
         Files.createDirectories(work);
         try (ImageStore.IngestLease ingest = store.beginIngest()) {
             extract(archive, work);
-            if (Files.isRegularFile(work.resolve("manifest.json"))) {
+            if (Files.exists(work.resolve("manifest.json"), LinkOption.NOFOLLOW_LINKS)) {
                 return loadDockerSave(work, archive);
             }
-            if (Files.isRegularFile(work.resolve("index.json")) && Files.isRegularFile(work.resolve("oci-layout"))) {
+            if (Files.exists(work.resolve("index.json"), LinkOption.NOFOLLOW_LINKS)
+                    && Files.exists(work.resolve("oci-layout"), LinkOption.NOFOLLOW_LINKS)) {
                 return loadOci(work, archive);
             }
             throw new InvalidImageException(archive + " is neither a docker save archive (no manifest.json) "
@@ -58,7 +59,12 @@ public final class ArchiveLoader {
     }
 
     private List<StoredImage> loadDockerSave(Path work, Path archive) throws IOException {
-        JsonNode list = OciJson.MAPPER.readTree(Files.readAllBytes(work.resolve("manifest.json")));
+        JsonNode list;
+        try {
+            list = OciJson.MAPPER.readTree(Files.readAllBytes(inside(work, "manifest.json", archive.getFileName().toString())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidImageException(archive + ": manifest.json is not valid JSON: " + e.getOriginalMessage());
+        }
         if (list == null || !list.isArray()) {
             throw new InvalidImageException(archive + ": manifest.json must be a list of images");
         }
@@ -100,7 +106,8 @@ public final class ArchiveLoader {
     }
 
     private List<StoredImage> loadOci(Path work, Path archive) throws IOException {
-        ImageIndex index = ImageIndex.parse(Files.readAllBytes(work.resolve("index.json")), MediaTypes.OCI_INDEX);
+        ImageIndex index = ImageIndex.parse(Files.readAllBytes(inside(work, "index.json", archive.getFileName().toString())),
+                MediaTypes.OCI_INDEX);
         List<StoredImage> out = new ArrayList<>();
         BlobSource blobs = new ArchiveBlobs(work, archive);
         for (Descriptor d : index.manifests()) {
@@ -147,12 +154,8 @@ public final class ArchiveLoader {
         }
     }
 
-    private static Path blobFile(Path work, Digest d, Path archive) {
-        Path p = work.resolve("blobs").resolve(d.algorithm()).resolve(d.hex());
-        if (!Files.isRegularFile(p)) {
-            throw new InvalidImageException(archive + ": blob " + d + " is missing from blobs/");
-        }
-        return p;
+    private static Path blobFile(Path work, Digest d, Path archive) throws IOException {
+        return inside(work, "blobs/" + d.algorithm() + "/" + d.hex(), archive.getFileName() + ": blob " + d);
     }
 
     /** Resolves a file named in the archive's metadata, refusing names (or symlinks) leading outside it. */
@@ -194,10 +197,7 @@ public final class ArchiveLoader {
                     continue;
                 }
                 Path p = work.resolve(name);
-                Files.createDirectories(p.getParent());
-                if (Files.isSymbolicLink(p.getParent())) {
-                    throw new InvalidImageException(archive + ": entry " + name + " is under a symlink");
-                }
+                LayerUnpacker.ensureDirs(work, p.getParent(), archive.getFileName().toString()); // refuses symlinked parents
                 if (e.isDirectory()) {
                     Files.createDirectories(p);
                 } else if (e.isSymbolicLink()) {

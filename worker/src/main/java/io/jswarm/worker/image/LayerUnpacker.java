@@ -141,7 +141,7 @@ final class LayerUnpacker {
     }
 
     /** Creates missing parents (mode 0755) and refuses to go through a symlink or a non-directory. */
-    private static void ensureDirs(Path target, Path dir, String what) throws IOException {
+    static void ensureDirs(Path target, Path dir, String what) throws IOException {
         if (dir.equals(target)) {
             return;
         }

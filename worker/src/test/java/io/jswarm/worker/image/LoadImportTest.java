@@ -98,6 +98,20 @@ class LoadImportTest {
     }
 
     @Test
+    void archiveEntriesCannotEscapeThroughSymlinks() throws Exception {
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        byte[] evil = new LayerTar().symlink("d", outside.toString()).file("d/x/manifest.json", "[]", 0644).tar();
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> loader.load(write("evil.tar", evil)));
+        assertTrue(e.getMessage().contains("symlink"), e.getMessage());
+        try (var s = Files.list(outside)) {
+            assertEquals(0, s.count(), "nothing written outside the archive's directory");
+        }
+        byte[] leak = new LayerTar().symlink("manifest.json", "/etc/hostname").tar();
+        InvalidImageException l = assertThrows(InvalidImageException.class, () -> loader.load(write("leak.tar", leak)));
+        assertTrue(l.getMessage().contains("neither") || l.getMessage().contains("not a file inside"), l.getMessage());
+    }
+
+    @Test
     void aRootfsTarballImportsAsAOneLayerImage() throws Exception {
         LayerTar rootfs = new LayerTar().dir("bin", 0755).file("bin/hello", "#!/bin/sh\necho hi\n", 0755).symlink("bin/hi", "hello");
         byte[] plain = rootfs.tar();
