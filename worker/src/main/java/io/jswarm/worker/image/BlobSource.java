@@ -12,6 +12,21 @@ public interface BlobSource {
     /** Opens the blob; throws {@link ImageNotFoundException} when the source does not have it. */
     InputStream open(Digest digest) throws IOException;
 
+    /**
+     * The blob from byte {@code offset} on, to resume a broken transfer. Sources that can seek
+     * (HTTP Range) override this; the default reads and drops the first bytes.
+     */
+    default InputStream open(Digest digest, long offset) throws IOException {
+        InputStream in = open(digest);
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return in;
+    }
+
     /** Where the blobs come from, for messages ("registry 127.0.0.1:5000/app", "manager m1"). */
     String describe();
 }

@@ -2,16 +2,11 @@ package io.jswarm.worker.image;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -81,38 +76,18 @@ final class BlobStore {
      * {@code progress} receives the bytes written so far.
      */
     Digest put(InputStream in, Digest expected, long expectedSize, LongConsumer progress, String what) throws IOException {
-        Path part = tmp.resolve("blob-" + UUID.randomUUID());
+        try (PartialBlob blob = begin(expected, expectedSize, what)) {
+            blob.append(in, progress);
+            return blob.commit();
+        }
+    }
+
+    /** Starts a blob that may be written in several appends (a download resumed after a break). */
+    PartialBlob begin(Digest expected, long expectedSize, String what) throws IOException {
         try {
-            MessageDigest sha = Digest.newSha256();
-            long written = 0;
-            try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(ch), sha)) {
-                byte[] buf = new byte[64 * 1024];
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    out.write(buf, 0, n);
-                    written += n;
-                    if (expected != null && expectedSize >= 0 && written > expectedSize) {
-                        // A source sending more than announced is wrong already; do not let it fill the disk.
-                        throw new DigestMismatchException(what + " (more than the expected " + expectedSize + " bytes)",
-                                expected, Digest.fromHash(sha.digest()));
-                    }
-                    progress.accept(written);
-                }
-                out.flush();
-                ch.force(true);
-            }
-            Digest actual = Digest.fromHash(sha.digest());
-            if (expected != null && (!actual.equals(expected) || (expectedSize >= 0 && written != expectedSize))) {
-                throw new DigestMismatchException(what + " (" + written + " bytes" + (expectedSize >= 0 ? ", expected " + expectedSize : "") + ")",
-                        expected, actual);
-            }
-            moveIntoPlace(part, path(actual));
-            return actual;
+            return new PartialBlob(this, tmp.resolve("blob-" + UUID.randomUUID()), expected, expectedSize, what);
         } catch (IOException e) {
             throw DiskFullException.mapped(e, blobs);
-        } finally {
-            Files.deleteIfExists(part);
         }
     }
 
@@ -133,7 +108,7 @@ final class BlobStore {
         return tmp;
     }
 
-    private static void moveIntoPlace(Path part, Path target) throws IOException {
+    void moveIntoPlace(Path part, Path target) throws IOException {
         try {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {

@@ -7,7 +7,8 @@ public final class DigestMismatchException extends ImageException {
     private final Digest actual;
 
     public DigestMismatchException(String what, Digest expected, Digest actual) {
-        super(what + " is corrupt: expected " + expected + " but the content hashes to " + actual + " (nothing was kept)");
+        super(what + " is corrupt: expected " + expected + (actual == null ? " but the content is longer than announced"
+                : " but the content hashes to " + actual) + " (nothing was kept)");
         this.expected = expected;
         this.actual = actual;
     }
@@ -16,6 +17,7 @@ public final class DigestMismatchException extends ImageException {
         return expected;
     }
 
+    /** What the content hashed to; null when it was refused for being too long before it ended. */
     public Digest actual() {
         return actual;
     }

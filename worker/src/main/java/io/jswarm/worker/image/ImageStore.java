@@ -89,6 +89,10 @@ public final class ImageStore {
         return blobs.put(in, expected, expectedSize, progress, what);
     }
 
+    PartialBlob beginBlob(Digest expected, long expectedSize, String what) throws IOException {
+        return blobs.begin(expected, expectedSize, what);
+    }
+
     Digest putBlob(byte[] content) throws IOException {
         return blobs.put(content);
     }

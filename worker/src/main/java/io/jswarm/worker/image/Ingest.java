@@ -6,7 +6,8 @@ import java.io.InputStream;
 /**
  * Brings the blobs of one image into a store from any {@link BlobSource}, each verified against
  * its descriptor (digest and size) while it is written, blobs already present skipped. A broken
- * transfer is retried from the start; a digest mismatch is not (it is reported, nothing kept).
+ * transfer is resumed from the last byte written; a digest mismatch is not retried (it is
+ * reported, nothing kept).
  */
 final class Ingest {
     private Ingest() {}
@@ -18,12 +19,14 @@ final class Ingest {
             return;
         }
         listener.started(d.digest(), d.size());
-        Retry.run(config, source.describe(), () -> {
-            try (InputStream in = source.open(d.digest())) {
-                return store.putBlob(in, d.digest(), d.size(), n -> listener.progress(d.digest(), n, d.size()),
-                        "blob " + d.digest() + " from " + source.describe());
-            }
-        });
+        try (PartialBlob blob = store.beginBlob(d.digest(), d.size(), "blob " + d.digest() + " from " + source.describe())) {
+            Retry.run(config, source.describe(), () -> {
+                try (InputStream in = source.open(d.digest(), blob.written())) {
+                    blob.append(in, n -> listener.progress(d.digest(), n, d.size()));
+                }
+                return blob.commit(); // an IOException while appending makes the next attempt resume where it broke
+            });
+        }
         listener.finished(d.digest(), d.size(), false);
     }
 

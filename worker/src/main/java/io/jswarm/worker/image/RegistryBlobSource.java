@@ -7,7 +7,12 @@ import java.io.InputStream;
 record RegistryBlobSource(RegistryClient client, String repository) implements BlobSource {
     @Override
     public InputStream open(Digest digest) throws IOException {
-        return client.blob(repository, digest);
+        return client.blob(repository, digest, 0);
+    }
+
+    @Override
+    public InputStream open(Digest digest, long offset) throws IOException {
+        return client.blob(repository, digest, offset);
     }
 
     @Override

@@ -80,14 +80,26 @@ public final class RegistryClient {
         }
     }
 
-    /** Opens a blob for reading; the caller closes the stream and verifies the digest. */
-    public InputStream blob(String repository, Digest digest) throws IOException {
-        HttpResponse<InputStream> r = send(get(path(repository, "blobs", digest.toString())), repository, "pull");
+    /**
+     * Opens a blob for reading from byte {@code offset} on (a Range request when above 0; a
+     * registry that ignores it answers 200 and the first bytes are skipped here). The caller closes
+     * the stream and verifies the digest.
+     */
+    public InputStream blob(String repository, Digest digest, long offset) throws IOException {
+        HttpRequest.Builder request = get(path(repository, "blobs", digest.toString()));
+        if (offset > 0) {
+            request.header("Range", "bytes=" + offset + "-");
+        }
+        HttpResponse<InputStream> r = send(request, repository, "pull");
         for (int hops = 0; isRedirect(r.statusCode()) && hops < MAX_REDIRECTS; hops++) {
             r.body().close();
             URI next = r.uri().resolve(r.headers().firstValue("Location")
                     .orElseThrow(() -> new RegistryException("registry " + domain + " redirected blob " + digest + " without a Location")));
-            HttpRequest plain = HttpRequest.newBuilder(next).GET().timeout(config.requestTimeout()).build();
+            HttpRequest.Builder storage = HttpRequest.newBuilder(next).GET().timeout(config.requestTimeout());
+            if (offset > 0) {
+                storage.header("Range", "bytes=" + offset + "-");
+            }
+            HttpRequest plain = storage.build();
             r = Retry.run(config, "blob storage of " + domain, () -> http.send(plain, HttpResponse.BodyHandlers.ofInputStream()));
         }
         InputStream in = r.body();
@@ -97,10 +109,23 @@ public final class RegistryClient {
                         + " not found in the registry: " + errorText(in));
             }
         }
+        if (r.statusCode() == 206 && offset > 0) {
+            return in;
+        }
+        if (r.statusCode() == 416 && offset > 0) {
+            in.close(); // nothing after offset: the previous attempt had every byte
+            return InputStream.nullInputStream();
+        }
         if (r.statusCode() != 200) {
             try (in) {
                 expect(r, in, 200, "get blob " + digest);
             }
+        }
+        try {
+            in.skipNBytes(offset);
+        } catch (IOException e) {
+            in.close();
+            throw e;
         }
         return in;
     }

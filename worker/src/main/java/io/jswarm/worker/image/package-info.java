@@ -53,7 +53,10 @@
  * between the local copy, the cluster's and the registry's; {@link io.jswarm.worker.image.ImageProvider}
  * is the single call the task controller makes.
  *
- * <p>Not done yet: resuming a broken download with Range requests (it restarts the blob),
+ * <p>A broken blob transfer resumes with an HTTP Range request from the last byte written and
+ * hashed ({@code PartialBlob}).
+ *
+ * <p>Not done yet:
  * parallel layer downloads, zstd layers, cross-repository blob mounts on push, schema 1 manifests.
  */
 package io.jswarm.worker.image;

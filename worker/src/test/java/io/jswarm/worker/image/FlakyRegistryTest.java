@@ -37,6 +37,8 @@ class FlakyRegistryTest {
     final AtomicInteger failuresLeft = new AtomicInteger();
     final AtomicInteger truncationsLeft = new AtomicInteger();
     final List<String> storageAuthHeaders = new CopyOnWriteArrayList<>();
+    final List<String> ranges = new CopyOnWriteArrayList<>();
+    volatile boolean honourRange = true;
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -91,7 +93,18 @@ class FlakyRegistryTest {
 
     private void serveBlob(HttpExchange ex, String digest) throws IOException {
         byte[] blob = image.blobs().get(digest);
-        if (blob == null) {
+        String range = ex.getRequestHeaders().getFirst("Range");
+        if (range != null) {
+            ranges.add(range);
+        }
+        if (blob != null && range != null && honourRange) {
+            int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+            byte[] rest = java.util.Arrays.copyOfRange(blob, from, blob.length);
+            ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (blob.length - 1) + "/" + blob.length);
+            ex.sendResponseHeaders(206, rest.length);
+            ex.getResponseBody().write(rest);
+            ex.close();
+        } else if (blob == null) {
             respond(ex, 404, new byte[0], "text/plain");
         } else if (truncationsLeft.getAndDecrement() > 0) {
             ex.sendResponseHeaders(200, blob.length);
@@ -125,11 +138,25 @@ class FlakyRegistryTest {
     }
 
     @Test
-    void serverErrorsAndBrokenTransfersAreRetried() throws Exception {
+    void serverErrorsAreRetriedAndABrokenTransferResumesWhereItBroke() throws Exception {
         failuresLeft.set(2);
         truncationsLeft.set(1);
         StoredImage img = pull(3);
         assertEquals(50_000, java.nio.file.Files.size(img.layerDirs().get(0).resolve("f")));
+        // The first blob served (the config) broke after half its bytes; the retry asked for the rest only.
+        assertEquals(1, ranges.size(), ranges.toString());
+        int from = Integer.parseInt(ranges.get(0).replaceAll("[^0-9]", ""));
+        int sent = image.config().length / 2;
+        assertTrue(from > 0 && from <= sent, "resumed from byte " + from + " of the " + sent + " sent before the break");
+    }
+
+    @Test
+    void aStorageThatIgnoresRangeStillGivesTheRightBlob() throws Exception {
+        honourRange = false;
+        truncationsLeft.set(1);
+        StoredImage img = pull(2);
+        assertEquals(Digest.parse(image.manifestDigest()), img.manifestDigest());
+        assertEquals(1, ranges.size(), "a resume was asked for, and answered with the whole blob");
     }
 
     @Test
