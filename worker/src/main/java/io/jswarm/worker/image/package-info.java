@@ -57,6 +57,6 @@
  * hashed ({@code PartialBlob}).
  *
  * <p>Not done yet:
- * parallel layer downloads, zstd layers, cross-repository blob mounts on push, schema 1 manifests.
+ * zstd layers, cross-repository blob mounts on push, schema 1 manifests.
  */
 package io.jswarm.worker.image;
