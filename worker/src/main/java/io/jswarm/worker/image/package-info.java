@@ -45,6 +45,7 @@
  * {@link io.jswarm.worker.image.DigestMismatchException}, {@link io.jswarm.worker.image.UnauthorizedException},
  * {@link io.jswarm.worker.image.ImageNotFoundException}. An index picks the node's platform.
  * Blob redirects are followed without the registry's credentials.
+ * Up to three layers download at once.
  *
  * <p><b>Cluster distribution.</b> A {@link io.jswarm.worker.image.BlobSource} reads blobs by
  * digest from anywhere; {@link io.jswarm.worker.image.ClusterFetcher} uses one served by a manager
