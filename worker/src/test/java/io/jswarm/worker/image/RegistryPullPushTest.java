@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.jswarm.testkit.BusyboxRootfs;
 import io.jswarm.testkit.FakeClock;
 import io.jswarm.testkit.images.BusyboxImage;
 import io.jswarm.testkit.images.LayerTar;
@@ -43,7 +42,6 @@ class RegistryPullPushTest {
     @BeforeAll
     static void buildBusybox(@TempDir Path work) throws Exception {
         assumeTrue(LocalRegistry.available(), "docker-registry is not installed (bin/install-deps --test)");
-        assumeTrue(BusyboxRootfs.available(), "busybox-static is not installed (bin/install-deps --test)");
         busybox = BusyboxImage.build(work);
     }
 
