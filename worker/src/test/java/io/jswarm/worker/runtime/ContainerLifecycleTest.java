@@ -1,0 +1,51 @@
+package io.jswarm.worker.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jswarm.api.task.ContainerSpec;
+import io.jswarm.api.task.Resources;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ContainerLifecycleTest {
+    static RuntimeFixture fx;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        RootOnly.assume();
+        fx = new RuntimeFixture();
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        if (fx != null) {
+            fx.close();
+            assertEquals(List.of(), fx.leftovers());
+        }
+    }
+
+    static ContainerSpec sh(String script) {
+        return ContainerSpec.of("busybox", "sh", "-c", script);
+    }
+
+    @Test
+    void runsToCompletionWithLogsAndExitCode() throws Exception {
+        String id = fx.id("echo");
+        fx.runtime.create(new ContainerRequest(id, sh("echo hi; echo oops >&2; exit 3"), Resources.NONE, fx.busybox, null));
+        fx.runtime.start(id);
+        ExitStatus exit = fx.runtime.awaitExit(id, Duration.ofSeconds(20)).orElseThrow();
+        assertEquals(3, exit.exitCode());
+        assertFalse(exit.oomKilled());
+        assertEquals("hi\n", Files.readString(fx.runtime.dirs(id).stdoutLog()));
+        assertTrue(Files.readString(fx.runtime.dirs(id).stderrLog()).contains("oops"));
+        fx.runtime.remove(id);
+        assertFalse(Files.exists(fx.runtime.dirs(id).root()));
+        assertFalse(fx.runtime.cgroups().exists(fx.runtime.config().cgroupPath(id)));
+    }
+}
