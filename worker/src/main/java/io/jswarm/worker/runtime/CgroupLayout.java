@@ -84,7 +84,7 @@ public record CgroupLayout(Map<String, Path> v1Hierarchies, Path unified) {
         return controllerDir("pids", cgroupPath);
     }
 
-    private Path controllerDir(String controller, String cgroupPath) {
+    Path controllerDir(String controller, String cgroupPath) {
         String rel = cgroupPath.startsWith("/") ? cgroupPath.substring(1) : cgroupPath;
         for (Map.Entry<String, Path> h : v1Hierarchies.entrySet()) {
             if (List.of(h.getKey().split(",")).contains(controller)) {

@@ -51,6 +51,15 @@ public final class Cgroups {
         }
     }
 
+    /** CPU time used by the cgroup so far: v1 cpuacct.usage, v2 cpu.stat usage_usec. */
+    public OptionalLong cpuUsageNanos(String cgroupPath) {
+        if (layout.pureV2()) {
+            OptionalLong usec = counter(layout.controllerDir("cpu", cgroupPath).resolve("cpu.stat"), "usage_usec");
+            return usec.isPresent() ? OptionalLong.of(usec.getAsLong() * 1000) : usec;
+        }
+        return single(layout.controllerDir("cpuacct", cgroupPath).resolve("cpuacct.usage"));
+    }
+
     public boolean exists(String cgroupPath) {
         return layout.directories(cgroupPath).stream().anyMatch(Files::isDirectory);
     }
