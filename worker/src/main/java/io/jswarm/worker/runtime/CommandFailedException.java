@@ -17,7 +17,9 @@ public final class CommandFailedException extends RuntimeException {
     }
 
     private static String message(Command.Result r) {
-        String tool = r.argv().get(0);
+        // "ip netns exec NS nft …" fails as nft, not as ip.
+        int first = r.argv().size() > 4 && r.argv().subList(0, 3).equals(java.util.List.of("ip", "netns", "exec")) ? 4 : 0;
+        String tool = r.argv().get(first);
         tool = tool.substring(tool.lastIndexOf('/') + 1);
         String text = r.stderr().isBlank() ? r.stdout() : r.stderr();
         return tool + ": " + oneLine(text) + (r.exitCode() == 0 ? "" : " (exit " + r.exitCode() + ")");

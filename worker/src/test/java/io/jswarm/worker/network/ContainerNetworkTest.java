@@ -1,0 +1,114 @@
+package io.jswarm.worker.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jswarm.api.service.PortConfig;
+import io.jswarm.api.service.Protocol;
+import io.jswarm.api.service.PublishMode;
+import io.jswarm.api.task.ContainerSpec;
+import io.jswarm.api.task.Resources;
+import io.jswarm.testkit.Await;
+import io.jswarm.worker.runtime.Command;
+import io.jswarm.worker.runtime.ContainerRequest;
+import io.jswarm.worker.runtime.NetworkEndpoint;
+import io.jswarm.worker.runtime.RootOnly;
+import io.jswarm.worker.runtime.RuntimeFixture;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real containers on a real bridge, inside a lab namespace that stands in for the host: isolation
+ * (pid, uts, net, mount) and a published port answering on the host's loopback.
+ */
+class ContainerNetworkTest {
+    static RuntimeFixture fx;
+    static NetworkLab lab;
+    static final List<String> attached = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        RootOnly.assume();
+        fx = new RuntimeFixture();
+        lab = new NetworkLab(fx.node);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        try {
+            if (fx != null) {
+                fx.close();
+            }
+        } finally {
+            if (lab != null) {
+                attached.forEach(lab.network::detach);
+                lab.close();
+                assertEquals(List.of(), NetworkLab.leftovers(fx.node));
+                assertEquals(List.of(), fx.leftovers());
+            }
+        }
+    }
+
+    private String run(String name, ContainerSpec spec) {
+        String id = fx.id(name);
+        attached.add(id);
+        NetworkEndpoint ep = lab.network.attach(id);
+        fx.runtime.create(new ContainerRequest(id, spec, Resources.NONE, fx.busybox, ep));
+        fx.runtime.start(id);
+        return id;
+    }
+
+    private String exec(String id, String... argv) {
+        Command.Result r = fx.runtime.exec(id, List.of(argv), Duration.ofSeconds(10));
+        assertEquals(0, r.exitCode(), String.join(" ", argv) + ": " + r.stderr());
+        return r.stdout();
+    }
+
+    @Test
+    void containerSeesOnlyItsOwnProcessesHostnameLinksAndFiles() throws Exception {
+        ContainerSpec spec = new ContainerSpec("busybox", null, List.of("sh", "-c", "echo data > /written; echo ready; exec sleep 600"),
+                null, null, null, "iso-host", null, null, null, null, null, false, null, null, null, null, null, null, null);
+        String id = run("iso", spec);
+        Await.until("the container wrote its file", Duration.ofSeconds(10),
+                () -> Files.readString(fx.runtime.dirs(id).stdoutLog()).contains("ready"));
+
+        assertEquals("tini", exec(id, "cat", "/proc/1/comm").strip());
+        List<String> comms = exec(id, "ps", "-o", "comm").lines().skip(1).map(String::strip).sorted().toList();
+        assertEquals(List.of("ps", "sleep", "tini"), comms);
+        assertEquals("iso-host", exec(id, "hostname").strip());
+        List<String> links = exec(id, "ip", "-o", "link").lines().map(l -> l.split(":")[1].strip().split("@")[0]).toList();
+        assertEquals(List.of("lo", "eth0"), links);
+        String gateway = lab.network.config().subnet().gateway();
+        exec(id, "ping", "-c", "1", "-W", "3", gateway);
+
+        assertFalse(Files.exists(fx.busybox.layerDirs().get(0).resolve("written")), "the write reached the image layer");
+        assertTrue(Files.exists(fx.runtime.dirs(id).upper().resolve("written")));
+        fx.runtime.stop(id, "TERM", Duration.ofSeconds(5));
+        fx.runtime.remove(id);
+        lab.network.detach(id);
+        assertFalse(Files.exists(fx.runtime.dirs(id).upper()));
+        assertFalse(Files.exists(lab.network.netnsPath(id)));
+    }
+
+    @Test
+    void publishedPortAnswersOnTheHostLoopback() {
+        String id = run("web", ContainerSpec.of("busybox", "sh", "-c",
+                "echo hello-from-container > /var/www/index.html; exec httpd -f -p 80 -h /var/www"));
+        lab.network.publish(id, List.of(new PortConfig(null, Protocol.TCP, 80, 18080, PublishMode.HOST)));
+        Command.Result got = Await.until("httpd answers on 127.0.0.1:18080", Duration.ofSeconds(10),
+                () -> lab.httpGet(18080, "/"),
+                r -> r.ok() && r.stdout().contains("hello-from-container"));
+        assertTrue(got.ok());
+        lab.network.detach(id);
+        assertFalse(lab.httpGet(18080, "/").stdout().contains("hello-from-container"),
+                "the port still answers after detach");
+        fx.runtime.stop(id, "TERM", Duration.ofSeconds(5));
+        fx.runtime.remove(id);
+    }
+}
