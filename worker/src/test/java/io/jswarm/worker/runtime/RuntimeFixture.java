@@ -61,6 +61,11 @@ public final class RuntimeFixture implements AutoCloseable {
             }
         }
         runtime.oci().list().forEach(s -> left.add("runc container " + s.id()));
+        // Shims and runtimes name the data dir on their command lines.
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .forEach(p -> left.add("process " + p.pid() + " " + p.info().commandLine().orElse("")));
         return left;
     }
 
