@@ -445,6 +445,42 @@ public final class ContainerRuntime {
     }
 
     /**
+     * Kills and removes what this node's runtime and cgroup parent hold but no container directory
+     * describes (a worker that crashed between the runtime's create and saving its record): nothing
+     * can ever report such a container, so it must not run on unaccounted. Returns what it removed.
+     */
+    public List<String> reapOrphans() {
+        List<String> known = containerIds();
+        List<String> reaped = new ArrayList<>();
+        for (OciState s : oci.list()) {
+            if (!known.contains(s.id())) {
+                oci.delete(s.id(), true);
+                cgroups.remove(config.cgroupPath(s.id()));
+                reaped.add(s.id());
+            }
+        }
+        for (Path parent : cgroups.layout().directories("/" + config.cgroupParent())) {
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (Stream<Path> children = Files.list(parent)) {
+                for (Path child : children.filter(Files::isDirectory).toList()) {
+                    String id = child.getFileName().toString();
+                    if (!known.contains(id) && cgroups.processes(config.cgroupPath(id)).isEmpty()) {
+                        cgroups.remove(config.cgroupPath(id));
+                        if (!reaped.contains(id)) {
+                            reaped.add(id);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return reaped;
+    }
+
+    /**
      * What a (re)started worker finds: every container on disk with its state, decided from the
      * exit file, the shim's liveness and the runtime's own view. A container whose shim died but
      * whose process still runs is RUNNING (unsupervised) — it is reported, never started again.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jswarm.api.task.ContainerSpec;
 import io.jswarm.api.task.Resources;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -47,5 +48,23 @@ class ContainerLifecycleTest {
         fx.runtime.remove(id);
         assertFalse(Files.exists(fx.runtime.dirs(id).root()));
         assertFalse(fx.runtime.cgroups().exists(fx.runtime.config().cgroupPath(id)));
+    }
+
+    @Test
+    void containerWithoutARecordIsReapedNotLeftRunning() throws Exception {
+        String id = fx.id("orphan");
+        fx.runtime.create(new ContainerRequest(id, sh("sleep 600"), Resources.NONE, fx.busybox, null));
+        fx.runtime.start(id);
+        long pid = fx.runtime.pid(id).orElseThrow();
+        // The worker "crashed" before it could persist anything about this container.
+        Files.delete(fx.runtime.dirs(id).record());
+        assertEquals(List.of(id), fx.runtime.reapOrphans());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the orphan still runs");
+        assertFalse(fx.runtime.cgroups().exists(fx.runtime.config().cgroupPath(id)));
+        io.jswarm.testkit.Await.until("the shim exits", java.time.Duration.ofSeconds(10),
+                () -> Files.exists(fx.runtime.dirs(id).exitFile()));
+        OverlayRootfs.unmount(fx.runtime.dirs(id).rootfs());
+        ContainerRuntime.deleteTree(fx.runtime.dirs(id).root());
+        assertFalse(Files.exists(Path.of("/proc", String.valueOf(pid))));
     }
 }
