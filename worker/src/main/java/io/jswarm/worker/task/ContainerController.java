@@ -65,8 +65,13 @@ public final class ContainerController implements Controller {
 
     @Override
     public synchronized void prepare() {
-        if (runtime.load(id()).isPresent()) {
-            return; // prepared before a restart: adopt it
+        Optional<ContainerRecord> existing = runtime.load(id());
+        if (existing.isPresent()) {
+            // Prepared before a restart: adopt it, and keep its address out of the pool.
+            if (network != null && existing.get().ipAddress() != null) {
+                network.restore(id(), existing.get().ipAddress());
+            }
+            return;
         }
         PreparedImage image = images.prepare(spec().image());
         NetworkEndpoint endpoint = null;
