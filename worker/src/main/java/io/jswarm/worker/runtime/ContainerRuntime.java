@@ -2,7 +2,6 @@ package io.jswarm.worker.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jswarm.api.json.Json;
-import io.jswarm.api.task.Mount;
 import io.jswarm.api.task.MountType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +89,7 @@ public final class ContainerRuntime {
         ContainerUser user = UserResolver.resolve(
                 ProcessArgs.notBlank(req.spec().user()) ? req.spec().user() : req.image().defaults().user(),
                 readFromLayers(req.image(), "etc/passwd"), readFromLayers(req.image(), "etc/group"));
-        List<ResolvedMount> mounts = resolveMounts(req, dirs);
+        List<ResolvedMount> mounts = MountResolver.resolve(req.spec().mounts(), config.volumesDir(), dirs);
         BundleInputs inputs = new BundleInputs(req.id(), req.spec(), req.limits(), req.image().defaults(), user, hostname,
                 mounts, dirs.hosts(), dirs.hostname(), dirs.resolvConf(),
                 req.spec().init() == null || req.spec().init() ? config.initBinary() : null,
@@ -134,38 +133,6 @@ public final class ContainerRuntime {
             return h;
         }
         return req.id().length() > 12 ? req.id().substring(0, 12) : req.id();
-    }
-
-    private List<ResolvedMount> resolveMounts(ContainerRequest req, ContainerDirs dirs) {
-        List<ResolvedMount> out = new ArrayList<>();
-        int anonymous = 0;
-        for (Mount m : req.spec().mounts()) {
-            if (m.type() == null) {
-                throw new ContainerConfigException("container.mounts", "mount to " + m.target() + " has no type");
-            }
-            switch (m.type()) {
-                case BIND -> {
-                    if (m.source() == null || !m.source().startsWith("/") || !Files.exists(Path.of(m.source()))) {
-                        throw new ContainerConfigException("container.mounts",
-                                "bind mount source \"" + m.source() + "\" does not exist on this node");
-                    }
-                    out.add(new ResolvedMount(MountType.BIND, Path.of(m.source()), m.target(), m.readOnly(), null));
-                }
-                case VOLUME -> {
-                    Path dir;
-                    if (m.source() == null || m.source().isBlank()) {
-                        dir = dirs.anonymousVolumes().resolve(String.valueOf(anonymous++));
-                    } else if (!m.source().matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-                        throw new ContainerConfigException("container.mounts", "volume name \"" + m.source() + "\" is not valid");
-                    } else {
-                        dir = config.volumesDir().resolve(m.source());
-                    }
-                    out.add(new ResolvedMount(MountType.VOLUME, dir, m.target(), m.readOnly(), null));
-                }
-                case TMPFS -> out.add(new ResolvedMount(MountType.TMPFS, null, m.target(), m.readOnly(), m.tmpfsSizeBytes()));
-            }
-        }
-        return out;
     }
 
     /** A file as the container will see it: from the topmost layer that has it. */
@@ -444,71 +411,13 @@ public final class ContainerRuntime {
         }
     }
 
-    /**
-     * Kills and removes what this node's runtime and cgroup parent hold but no container directory
-     * describes (a worker that crashed between the runtime's create and saving its record): nothing
-     * can ever report such a container, so it must not run on unaccounted. Returns what it removed.
-     */
-    public List<String> reapOrphans() {
-        List<String> known = containerIds();
-        List<String> reaped = new ArrayList<>();
-        for (OciState s : oci.list()) {
-            if (!known.contains(s.id())) {
-                oci.delete(s.id(), true);
-                cgroups.remove(config.cgroupPath(s.id()));
-                reaped.add(s.id());
-            }
-        }
-        for (Path parent : cgroups.layout().directories("/" + config.cgroupParent())) {
-            if (!Files.isDirectory(parent)) {
-                continue;
-            }
-            try (Stream<Path> children = Files.list(parent)) {
-                for (Path child : children.filter(Files::isDirectory).toList()) {
-                    String id = child.getFileName().toString();
-                    if (!known.contains(id) && cgroups.processes(config.cgroupPath(id)).isEmpty()) {
-                        cgroups.remove(config.cgroupPath(id));
-                        if (!reaped.contains(id)) {
-                            reaped.add(id);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return reaped;
+    /** See {@link ContainerRecovery#recover()}. */
+    public List<RecoveredContainer> recover() {
+        return new ContainerRecovery(this).recover();
     }
 
-    /**
-     * What a (re)started worker finds: every container on disk with its state, decided from the
-     * exit file, the shim's liveness and the runtime's own view. A container whose shim died but
-     * whose process still runs is RUNNING (unsupervised) — it is reported, never started again.
-     */
-    public List<RecoveredContainer> recover() {
-        List<OciState> runtimeView = oci.list();
-        List<RecoveredContainer> out = new ArrayList<>();
-        for (String id : containerIds()) {
-            ContainerRecord rec = load(id).orElse(null);
-            if (rec == null) {
-                continue;
-            }
-            Optional<ExitStatus> exit = exitStatus(id);
-            Optional<OciState> oci = runtimeView.stream().filter(s -> s.id().equals(id)).findFirst();
-            RecoveredContainer.State state;
-            if (exit.isPresent()) {
-                state = RecoveredContainer.State.EXITED;
-            } else if (rec.shimPid() == null) {
-                state = RecoveredContainer.State.CREATED;
-            } else if (shimHandle(rec).isPresent() || oci.map(OciState::running).orElse(false)) {
-                state = RecoveredContainer.State.RUNNING;
-            } else {
-                state = RecoveredContainer.State.LOST;
-            }
-            boolean supervised = shimHandle(rec).isPresent();
-            out.add(new RecoveredContainer(id, state, pid(id).orElse(null), exit.orElse(null), supervised,
-                    cgroups.processes(rec.cgroupPath()).size()));
-        }
-        return out;
+    /** See {@link ContainerRecovery#reapOrphans()}. */
+    public List<String> reapOrphans() {
+        return new ContainerRecovery(this).reapOrphans();
     }
 }
