@@ -266,17 +266,29 @@ public final class ContainerRuntime {
             return Optional.of(rec.exit());
         }
         ContainerDirs dirs = dirs(id);
-        int code;
-        try {
-            code = Integer.parseInt(Files.readString(dirs.exitFile()).strip());
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        ExitStatus status;
         boolean oom = cgroups.oomKills(rec.cgroupPath()).orElse(0) > 0;
-        ExitStatus status = new ExitStatus(oom ? 137 : code, oom, Files.exists(dirs.exitFile())
-                ? lastModified(dirs.exitFile()) : config.clock().instant());
+        try {
+            int code = Integer.parseInt(Files.readString(dirs.exitFile()).strip());
+            status = new ExitStatus(oom ? 137 : code, oom, lastModified(dirs.exitFile()), false);
+        } catch (IOException | NumberFormatException e) {
+            if (!exitedUnsupervised(rec)) {
+                return Optional.empty();
+            }
+            // The shim died (killed, or the host's service manager took it down with the worker)
+            // and the container has ended since: its status is gone for good. Say so.
+            status = new ExitStatus(oom ? 137 : 255, oom, config.clock().instant(), true);
+        }
         save(rec.withExit(status));
         return Optional.of(status);
+    }
+
+    /** Started, shim gone, init process gone, no exit file: nobody will ever write one. */
+    private boolean exitedUnsupervised(ContainerRecord rec) {
+        if (rec.shimPid() == null || shimHandle(rec).isPresent() || Files.exists(dirs(rec.id()).exitFile())) {
+            return false;
+        }
+        return pid(rec.id()).flatMap(ProcessHandle::of).map(h -> !h.isAlive()).orElse(true);
     }
 
     private static Instant lastModified(Path p) {
@@ -290,10 +302,12 @@ public final class ContainerRuntime {
     /** Waits up to {@code timeout} for the container to exit. */
     public Optional<ExitStatus> awaitExit(String id, Duration timeout) {
         ContainerRecord rec = load(id).orElseThrow(() -> new IllegalStateException("no container " + id));
-        Optional<ProcessHandle> shim = shimHandle(rec);
-        if (shim.isPresent()) {
+        // The shim exits right after writing the exit file; without a shim (it died), the
+        // container's init is the process to watch.
+        Optional<ProcessHandle> watched = shimHandle(rec).or(() -> pid(id).flatMap(ProcessHandle::of));
+        if (watched.isPresent()) {
             try {
-                shim.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                watched.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 return Optional.empty();
             } catch (java.util.concurrent.ExecutionException e) {

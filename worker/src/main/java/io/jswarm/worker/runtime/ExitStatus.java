@@ -5,9 +5,13 @@ import java.time.Instant;
 /**
  * How a container ended. An OOM kill is reported as exit 137 with {@code oomKilled} set, whatever
  * the init made of it, because that is what the user has to fix (the memory limit).
+ * {@code statusLost}: the shim died before the container ended, so nobody saw the real code (255).
  */
-public record ExitStatus(int exitCode, boolean oomKilled, Instant finishedAt) {
+public record ExitStatus(int exitCode, boolean oomKilled, Instant finishedAt, boolean statusLost) {
     public String message() {
+        if (statusLost && !oomKilled) {
+            return "exit status lost: the container's shim died before the container exited";
+        }
         if (oomKilled) {
             return "OOM killed (exit code " + exitCode + "): the container used more memory than its limit";
         }

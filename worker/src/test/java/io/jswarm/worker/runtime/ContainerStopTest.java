@@ -62,4 +62,19 @@ class ContainerStopTest {
         assertTrue(millis >= 800, "killed after " + millis + " ms, before the grace period ended");
         fx.runtime.remove(id);
     }
+
+    @Test
+    void containerWhoseShimDiedIsStillStoppedAndReportedAsLost() {
+        String id = started("noshim", "echo ready; while true; do sleep 0.05; done");
+        ContainerRecord rec = fx.runtime.load(id).orElseThrow();
+        ProcessHandle shim = ProcessHandle.of(rec.shimPid()).orElseThrow();
+        shim.destroyForcibly(); // SIGKILL the shim; runc and the container live on
+        Await.until("the shim is gone", Duration.ofSeconds(10), () -> !shim.isAlive());
+        assertTrue(fx.runtime.recover().stream().anyMatch(r -> r.id().equals(id)
+                && r.state() == RecoveredContainer.State.RUNNING && !r.supervised()), "not reported as unsupervised and running");
+        ExitStatus exit = fx.runtime.stop(id, "TERM", Duration.ofSeconds(5));
+        assertTrue(exit.statusLost(), exit.toString());
+        assertTrue(exit.message().startsWith("exit status lost"), exit.message());
+        fx.runtime.remove(id);
+    }
 }

@@ -60,7 +60,7 @@ class TaskStepTest {
                 TaskState.RUNNING, TaskState.RUNNING), seen);
         assertEquals(List.of("prepare", "start", "observe"), c.calls);
         assertEquals(42, t.status().container().pid());
-        c.observation = Observation.exited(new ExitStatus(0, false, Instant.EPOCH));
+        c.observation = Observation.exited(new ExitStatus(0, false, Instant.EPOCH, false));
         t = TaskStep.step(t, c, clock);
         assertEquals(TaskState.COMPLETE, t.status().state());
         assertSame(t, TaskStep.step(t, c, clock), "a terminal task is never touched again");
@@ -86,7 +86,7 @@ class TaskStepTest {
         assertTrue(t.status().error().startsWith("runc: exec"), t.status().error());
 
         ScriptedController oom = new ScriptedController();
-        oom.observation = Observation.exited(new ExitStatus(137, true, Instant.EPOCH));
+        oom.observation = Observation.exited(new ExitStatus(137, true, Instant.EPOCH, false));
         Task o = task();
         for (int i = 0; i < 6; i++) {
             o = TaskStep.step(o, oom, clock);
