@@ -92,6 +92,16 @@ public final class BridgeNetwork {
         }
         String ip = ipam.addressOf(containerId).orElseThrow(() ->
                 new IllegalStateException("container " + containerId + " is not attached to " + config.bridge()));
+        String listing = host.run(host.tool("nft", "list", "chain", "ip", config.nftTable(), "prerouting"));
+        for (PortConfig p : ports) {
+            if (p.publishedPort() != null) {
+                NftRules.holderOf(listing, p.protocol().wireName(), p.publishedPort()).filter(h -> !h.equals(containerId))
+                        .ifPresent(holder -> {
+                            throw new IllegalStateException("port " + p.publishedPort() + "/" + p.protocol().wireName()
+                                    + " is already published on this node by " + holder);
+                        });
+            }
+        }
         host.run(host.tool("nft", "-f", "-"), NftRules.publish(config, containerId, ip, ports));
     }
 

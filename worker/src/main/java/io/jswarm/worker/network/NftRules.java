@@ -61,4 +61,20 @@ public final class NftRules {
         }
         return handles;
     }
+
+    /**
+     * The container already holding {@code proto} port {@code port} in a chain listing, if any
+     * (the kernel's table is the truth, also right after a worker restart).
+     */
+    public static java.util.Optional<String> holderOf(String chainListing, String proto, int port) {
+        String needle = proto + " dport " + port + " ";
+        for (String line : chainListing.lines().toList()) {
+            int c = line.indexOf("comment \"");
+            if (line.contains(needle) && c > 0) {
+                int end = line.indexOf('"', c + 9);
+                return java.util.Optional.of(line.substring(c + 9, end));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

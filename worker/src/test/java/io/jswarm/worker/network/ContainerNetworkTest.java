@@ -9,6 +9,13 @@ import io.jswarm.api.service.Protocol;
 import io.jswarm.api.service.PublishMode;
 import io.jswarm.api.task.ContainerSpec;
 import io.jswarm.api.task.Resources;
+import io.jswarm.api.task.Task;
+import io.jswarm.api.task.TaskState;
+import io.jswarm.worker.task.ContainerController;
+import io.jswarm.worker.task.TaskStep;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import io.jswarm.testkit.Await;
 import io.jswarm.worker.runtime.Command;
 import io.jswarm.worker.runtime.ContainerRequest;
@@ -110,5 +117,44 @@ class ContainerNetworkTest {
                 "the port still answers after detach");
         fx.runtime.stop(id, "TERM", Duration.ofSeconds(5));
         fx.runtime.remove(id);
+    }
+
+    @Test
+    void controllerWiresNetworkAndPortsAndRefusesAPortAlreadyTaken() {
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
+        try {
+            List<PortConfig> ports = List.of(new PortConfig(null, Protocol.TCP, 80, 18081, PublishMode.HOST));
+            ContainerSpec web = ContainerSpec.of("busybox", "sh", "-c",
+                    "echo via-controller > /var/www/index.html; exec httpd -f -p 80 -h /var/www");
+            Task first = io.jswarm.worker.task.TestTasks.assigned(fx.id("ctl1"), web);
+            Task second = io.jswarm.worker.task.TestTasks.assigned(fx.id("ctl2"), web);
+            attached.add(first.id());
+            attached.add(second.id());
+            ContainerController c1 = new ContainerController(first, fx.runtime, lab.network, ref -> fx.busybox, ports, scheduler, Clock.systemUTC());
+            ContainerController c2 = new ContainerController(second, fx.runtime, lab.network, ref -> fx.busybox, ports, scheduler, Clock.systemUTC());
+            Task t1 = drive(first, c1);
+            assertEquals(TaskState.RUNNING, t1.status().state(), t1.status().toString());
+            Await.until("the port answers through the controller's wiring", Duration.ofSeconds(10),
+                    () -> lab.httpGet(18081, "/"), r -> r.stdout().contains("via-controller"));
+            Task t2 = drive(second, c2);
+            assertEquals(TaskState.FAILED, t2.status().state());
+            assertEquals("port 18081/tcp is already published on this node by " + first.id(), t2.status().error());
+            c2.remove();
+            Task stopped = TaskStep.step(t1.withDesiredState(TaskState.SHUTDOWN), c1, Clock.systemUTC());
+            assertEquals(TaskState.SHUTDOWN, stopped.status().state());
+            c1.remove();
+            assertFalse(Files.exists(lab.network.netnsPath(first.id())));
+            assertFalse(Files.exists(lab.network.netnsPath(second.id())));
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private static Task drive(Task start, ContainerController c) {
+        AtomicReference<Task> t = new AtomicReference<>(start);
+        return Await.until("task runs or ends", Duration.ofSeconds(20), () -> {
+            t.set(TaskStep.step(t.get(), c, Clock.systemUTC()));
+            return t.get();
+        }, x -> x.status().state() == TaskState.RUNNING || x.status().state().isTerminal());
     }
 }

@@ -74,6 +74,20 @@ class IpamTest {
     }
 
     @Test
+    void theHolderOfAPublishedPortIsFoundInTheListing() {
+        String listing = """
+                chain prerouting {
+                    fib daddr type local tcp dport 8080 dnat to 10.1.0.2:80 comment "c1"
+                    fib daddr type local udp dport 53 dnat to 10.1.0.3:53 comment "c2"
+                }
+                """;
+        assertEquals("c1", NftRules.holderOf(listing, "tcp", 8080).orElseThrow());
+        assertTrue(NftRules.holderOf(listing, "udp", 8080).isEmpty());
+        assertTrue(NftRules.holderOf(listing, "tcp", 808).isEmpty());
+        assertEquals("c2", NftRules.holderOf(listing, "udp", 53).orElseThrow());
+    }
+
+    @Test
     void vethNamesFitTheKernelLimitAndDiffer() {
         BridgeConfig c = BridgeConfig.forNode("n1", "jsw0", Ipv4Cidr.parse("10.1.0.0/24"));
         String a = c.hostVeth("a-very-long-container-identifier-0001");
