@@ -111,6 +111,10 @@ public final class ContainerController implements Controller {
 
     @Override
     public synchronized Observation observe() {
+        if (runtime.load(id()).isEmpty()) {
+            stopHealth();
+            throw new ControllerException("container " + id() + " no longer exists on this node");
+        }
         Optional<ExitStatus> exit = runtime.exitStatus(id());
         if (exit.isPresent()) {
             stopHealth();

@@ -135,4 +135,15 @@ class ContainerControllerTest {
         assertTrue(fx.runtime.exitStatus(t.id()).isPresent(), "the unhealthy container was not stopped");
         c.remove();
     }
+
+    @Test
+    void aContainerRemovedBehindTheTasksBackFailsItInsteadOfRunningForever() {
+        Task t = Tasks.assigned(fx.id("vanish"), ContainerSpec.of("busybox", "sleep", "600"), Resources.NONE);
+        ContainerController c = controller(t);
+        Task running = driveUntil(t, c, x -> x.status().state() == TaskState.RUNNING);
+        fx.runtime.remove(t.id());
+        Task end = TaskStep.step(running, c, Clock.systemUTC());
+        assertEquals(TaskState.FAILED, end.status().state());
+        assertEquals("container " + t.id() + " no longer exists on this node", end.status().error());
+    }
 }
