@@ -79,7 +79,9 @@ class ContainerLimitsTest {
         Thread.sleep(1500); // a measurement window, not a wait for a condition
         long used1 = fx.runtime.cgroups().cpuUsageNanos(cg).orElseThrow();
         double cpus = (double) (used1 - used0) / (System.nanoTime() - t0);
-        assertTrue(cpus > 0.1 && cpus < 0.3, "expected ≈0.2 CPUs, measured " + cpus);
+        // The ceiling is what the quota guarantees; the floor only shows the loop ran (a busy
+        // shared CI machine may give it less than its quota).
+        assertTrue(cpus > 0.05 && cpus < 0.3, "expected ≈0.2 CPUs, measured " + cpus);
         fx.runtime.stop(id, "KILL", Duration.ZERO);
         fx.runtime.remove(id);
     }
