@@ -82,8 +82,13 @@ public final class ContainerRuntime {
      */
     public ContainerRecord create(ContainerRequest req) {
         ContainerDirs dirs = dirs(req.id());
-        if (Files.exists(dirs.root())) {
+        if (Files.exists(dirs.record())) {
             throw new IllegalStateException("container " + req.id() + " already exists on this node");
+        }
+        if (Files.exists(dirs.root())) {
+            // A create that died half-way (the record is written last, and nothing starts
+            // without it): nothing ever ran from here, so start over.
+            removeQuietly(req.id());
         }
         String hostname = hostname(req);
         ContainerUser user = UserResolver.resolve(

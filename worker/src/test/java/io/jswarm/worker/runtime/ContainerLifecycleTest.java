@@ -67,4 +67,16 @@ class ContainerLifecycleTest {
         ContainerRuntime.deleteTree(fx.runtime.dirs(id).root());
         assertFalse(Files.exists(Path.of("/proc", String.valueOf(pid))));
     }
+
+    @Test
+    void aHalfCreatedContainerIsStartedOverNotRefused() throws Exception {
+        String id = fx.id("half");
+        Files.createDirectories(fx.runtime.dirs(id).logs()); // what a crash during create leaves
+        Files.writeString(fx.runtime.dirs(id).root().resolve("junk"), "x");
+        fx.runtime.create(new ContainerRequest(id, sh("exit 0"), Resources.NONE, fx.busybox, null));
+        assertFalse(Files.exists(fx.runtime.dirs(id).root().resolve("junk")));
+        fx.runtime.start(id);
+        assertEquals(0, fx.runtime.awaitExit(id, Duration.ofSeconds(20)).orElseThrow().exitCode());
+        fx.runtime.remove(id);
+    }
 }
