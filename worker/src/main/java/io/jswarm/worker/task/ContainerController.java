@@ -8,7 +8,6 @@ import io.jswarm.worker.health.HealthMonitor;
 import io.jswarm.worker.health.HealthProber;
 import io.jswarm.worker.network.BridgeNetwork;
 import io.jswarm.worker.runtime.CommandFailedException;
-import io.jswarm.worker.runtime.ContainerConfigException;
 import io.jswarm.worker.runtime.ContainerRecord;
 import io.jswarm.worker.runtime.ContainerRequest;
 import io.jswarm.worker.runtime.ContainerRuntime;
@@ -78,11 +77,11 @@ public final class ContainerController implements Controller {
         try {
             endpoint = network == null ? null : network.attach(id());
             runtime.create(new ContainerRequest(id(), spec(), task.spec().resources().limits(), image, endpoint));
-        } catch (ContainerConfigException | CommandFailedException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             if (network != null) {
-                network.detach(id());
+                network.detach(id()); // a rejected task keeps no address, veth or netns
             }
-            throw new ControllerException(e.getMessage(), e);
+            throw e instanceof ControllerException ce ? ce : new ControllerException(e.getMessage(), e);
         }
     }
 
