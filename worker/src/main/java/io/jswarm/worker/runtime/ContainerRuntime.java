@@ -378,6 +378,17 @@ public final class ContainerRuntime {
     public void remove(String id) {
         Optional<ContainerRecord> rec = load(id);
         oci.delete(id, true);
+        // The shim writes the exit file as the runtime returns; let it finish before the
+        // directory goes, or its late write could race the deletion.
+        rec.flatMap(this::shimHandle).ifPresent(shim -> {
+            try {
+                shim.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the shim of " + id + " did not exit after its container was deleted");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         String cgroupPath = rec.map(ContainerRecord::cgroupPath).orElse(config.cgroupPath(id));
         List<Path> left = cgroups.remove(cgroupPath);
         if (!left.isEmpty()) {
