@@ -60,7 +60,13 @@ public final class RuntimeFixture implements AutoCloseable {
                 left.add("mount " + line);
             }
         }
-        runtime.oci().list().forEach(s -> left.add("runc container " + s.id()));
+        // Only while the state root exists: runc list would create it.
+        if (Files.isDirectory(runtime.config().runtimeStateRoot())) {
+            runtime.oci().list().forEach(s -> left.add("runc container " + s.id()));
+        }
+        if (Files.exists(dataDir)) {
+            left.add("data dir " + dataDir);
+        }
         // Shims and runtimes name the data dir on their command lines.
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
