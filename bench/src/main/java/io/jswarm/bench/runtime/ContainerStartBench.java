@@ -8,6 +8,9 @@ import io.jswarm.api.task.TaskSpec;
 import io.jswarm.api.task.TaskState;
 import io.jswarm.api.task.TaskStatus;
 import io.jswarm.testkit.BusyboxRootfs;
+import io.jswarm.worker.network.BridgeConfig;
+import io.jswarm.worker.network.BridgeNetwork;
+import io.jswarm.worker.network.Ipv4Cidr;
 import io.jswarm.worker.runtime.Command;
 import io.jswarm.worker.runtime.ContainerRequest;
 import io.jswarm.worker.runtime.ContainerRuntime;
@@ -54,6 +57,7 @@ public final class ContainerStartBench {
         PreparedImage image = new PreparedImage(List.of(layer), ImageDefaults.NONE);
         ContainerRuntime runtime = ContainerRuntime.onThisHost(RuntimeConfig.of(work.resolve("data"), node, Clock.systemUTC()));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        BridgeNetwork network = null;
         ContainerSpec spec = ContainerSpec.of("busybox", "sleep", "600");
         Resources limits = new Resources(null, 64L << 20, 100L);
         try {
@@ -62,6 +66,15 @@ public final class ContainerStartBench {
             List<Long> bare = new ArrayList<>();
             List<Long> prepare = new ArrayList<>();
             List<Long> start = new ArrayList<>();
+            List<Long> networked = new ArrayList<>();
+
+            // The networked variant's "host" is a namespace of its own, so the real host's
+            // interfaces and firewall are never touched.
+            String lab = node + "-lab";
+            Command.run(List.of("ip", "netns", "add", lab), Duration.ofSeconds(10)).orThrow();
+            network = new BridgeNetwork(new BridgeConfig("jb" + node, Ipv4Cidr.parse("10.214.7.0/24"), "jswarm-" + node,
+                    "j" + node.substring(1, 5), node + "-", lab));
+            network.setUp();
 
             // The bare bundle: the config jswarm generates for the same spec, on its own overlay.
             String template = node + "-template";
@@ -96,6 +109,20 @@ public final class ContainerStartBench {
                 c.terminate();
                 c.remove();
 
+                String netId = node + "-n" + (i + 3);
+                Task netTask = assigned(netId, spec, limits);
+                Controller nc = new ContainerController(netTask, runtime, network, ref -> image, List.of(), scheduler, Clock.systemUTC());
+                t0 = System.nanoTime();
+                while (netTask.status().state() != TaskState.RUNNING) {
+                    netTask = TaskStep.step(netTask, nc, Clock.systemUTC());
+                    if (netTask.status().state().isTerminal()) {
+                        throw new IllegalStateException("benchmark container failed: " + netTask.status());
+                    }
+                }
+                record(networked, i, System.nanoTime() - t0);
+                nc.terminate();
+                nc.remove();
+
                 String bareId = node + "-r" + (i + 3);
                 // A fresh writable layer per run, as every jswarm container gets (mounted outside the timing).
                 OverlayRootfs.mount(List.of(layer), work.resolve("bare-upper-" + bareId), work.resolve("bare-work-" + bareId),
@@ -127,6 +154,7 @@ public final class ContainerStartBench {
             row("jswarm: ASSIGNED → RUNNING (step function)", jswarm, runcMedian);
             row("  of which prepare (overlay, files, bundle)", prepare, runcMedian);
             row("  of which start (setsid shim → runc → pid)", start, runcMedian);
+            row("jswarm with a bridge network (netns + veth)", networked, runcMedian);
             System.out.println(podman.isEmpty() ? "podman: not installed on this machine, not measured" : "podman: " + podman + " present but not measured");
         } finally {
             scheduler.shutdownNow();
@@ -135,6 +163,10 @@ public final class ContainerStartBench {
             }
             OverlayRootfs.unmount(work.resolve("bare/rootfs"));
             runtime.cgroups().remove("/jswarm-" + node);
+            if (network != null) {
+                network.tearDown();
+            }
+            Command.run(List.of("ip", "netns", "del", node + "-lab"), Duration.ofSeconds(10));
             Command.run(List.of("rm", "-rf", work.toString()), Duration.ofSeconds(30));
         }
     }
