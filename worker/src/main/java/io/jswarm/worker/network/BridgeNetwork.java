@@ -51,15 +51,18 @@ public final class BridgeNetwork {
 
     /**
      * Gives {@code containerId} a network namespace with eth0 on the bridge, an address and a
-     * default route. Re-attaching an attached container returns its existing endpoint.
+     * default route. Only for a container that has not been created: leftovers of an earlier
+     * attempt under the same id are removed first.
      */
     public synchronized NetworkEndpoint attach(String containerId) {
         String ns = config.netnsName(containerId);
         String veth = config.hostVeth(containerId);
-        String ip = ipam.allocate(containerId);
-        if (Files.exists(netnsPath(containerId))) {
-            return new NetworkEndpoint(netnsPath(containerId).toString(), ip);
+        if (Files.exists(netnsPath(containerId)) || host.tryRun(host.ip("link", "show", "dev", veth)).ok()) {
+            // Left by a worker that died between attach and create: its address is not known
+            // any more, so the pieces are rebuilt rather than trusted.
+            detach(containerId);
         }
+        String ip = ipam.allocate(containerId);
         try {
             host.run(List.of("ip", "netns", "add", ns));
             host.run(host.ip("-batch", "-"), "link add " + veth + " type veth peer name eth0 netns " + ns + "\n"
@@ -127,6 +130,20 @@ public final class BridgeNetwork {
             host.run(List.of("ip", "netns", "del", config.netnsName(containerId)));
         }
         ipam.release(containerId);
+    }
+
+    /** Ids of the containers that have a network namespace of this node (from /run/netns). */
+    public List<String> attachedIds() {
+        Path dir = Path.of("/run/netns");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(config.netnsPrefix()))
+                    .map(n -> n.substring(config.netnsPrefix().length())).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Removes the bridge and the node's table (containers must be detached first). */

@@ -157,4 +157,23 @@ class ContainerNetworkTest {
             return t.get();
         }, x -> x.status().state() == TaskState.RUNNING || x.status().state().isTerminal());
     }
+
+    @Test
+    void startUpRemovesNetworksOfContainersThatDoNotExistAndReattachRebuildsLeftovers() {
+        String ghost = fx.id("ghost");
+        attached.add(ghost);
+        lab.network.attach(ghost); // a worker died right after attaching, before creating
+        assertTrue(lab.network.attachedIds().contains(ghost));
+        String again = fx.id("again");
+        attached.add(again);
+        lab.network.attach(again);
+        String secondIp = lab.network.attach(again).ipAddress(); // the retried prepare rebuilds it
+        assertTrue(Files.exists(lab.network.netnsPath(again)));
+        String inside = NetworkLab.run("ip", "-n", lab.network.config().netnsName(again), "-o", "-4", "addr", "show", "dev", "eth0");
+        assertTrue(inside.contains(secondIp + "/"), inside);
+
+        io.jswarm.worker.task.NodeRecovery.Result r = io.jswarm.worker.task.NodeRecovery.run(fx.runtime, lab.network);
+        assertTrue(r.reapedNetworks().containsAll(List.of(ghost, again)), r.toString());
+        assertFalse(Files.exists(lab.network.netnsPath(ghost)));
+    }
 }
