@@ -1,0 +1,66 @@
+package io.jswarm.scheduler.placement;
+
+import io.jswarm.api.node.Node;
+import io.jswarm.api.placement.Constraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A task's constraints, parsed once. Regular expressions are compiled here once, not on every
+ * node check ({@link Constraint#matches} compiles on each call, which would dominate placement).
+ * Invariant: {@link #matches} is true only if every constraint holds.
+ */
+public final class ConstraintSet {
+    public static final ConstraintSet NONE = new ConstraintSet(List.of());
+
+    private final List<Constraint> constraints;
+    private final Pattern[] patterns;
+
+    private ConstraintSet(List<Constraint> constraints) {
+        this.constraints = List.copyOf(constraints);
+        this.patterns = new Pattern[constraints.size()];
+        for (int i = 0; i < patterns.length; i++) {
+            Constraint c = constraints.get(i);
+            if (c.operator() == Constraint.Operator.MATCHES || c.operator() == Constraint.Operator.NOT_MATCHES) {
+                patterns[i] = Pattern.compile(c.values().get(0));
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the constraint that does not parse */
+    public static ConstraintSet parse(List<String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return NONE;
+        }
+        List<Constraint> parsed = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            parsed.add(Constraint.parse(t));
+        }
+        return new ConstraintSet(parsed);
+    }
+
+    public boolean isEmpty() {
+        return constraints.isEmpty();
+    }
+
+    public List<Constraint> constraints() {
+        return constraints;
+    }
+
+    public boolean matches(Node node) {
+        for (int i = 0; i < patterns.length; i++) {
+            Constraint c = constraints.get(i);
+            String actual = NodeKeys.value(node, c.key());
+            boolean ok = switch (c.operator()) {
+                case MATCHES -> actual != null && patterns[i].matcher(actual).find();
+                case NOT_MATCHES -> actual == null || !patterns[i].matcher(actual).find();
+                default -> c.matches(actual);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
