@@ -4,6 +4,7 @@ import io.jswarm.api.node.Node;
 import io.jswarm.api.service.Service;
 import io.jswarm.api.task.Task;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +35,19 @@ final class ReplicatedJobReconciler {
 
     void reconcile(List<Task> tasks, int maxConcurrent, int totalCompletions) {
         Map<Integer, Slot> slots = Slot.bySlotNumber(tasks);
+        int concurrency = maxConcurrent <= 0 ? totalCompletions : maxConcurrent;
         int done = 0;
-        int active = 0;
+        int running = 0;
+        int waiting = 0;
         int givenUp = 0;
+        List<Task> restartable = new ArrayList<>();
         for (Slot slot : slots.values()) {
             slot.duplicates.forEach(changes::shutdown);
             if (slot.completed()) {
                 done++;
+                if (slot.current != null && !slot.current.status().state().isTerminal()) {
+                    changes.shutdown(slot.current); // the slot's work is done; another run would be extra
+                }
                 continue;
             }
             if (slot.current == null) {
@@ -49,21 +56,35 @@ final class ReplicatedJobReconciler {
             Task t = slot.current;
             boolean nodeLost = t.nodeId() != null && !eligibility.mayKeep(nodes.get(t.nodeId()));
             SlotOutcome outcome = SlotOutcome.of(slot, service, true, nodeLost, now);
-            if (outcome instanceof SlotOutcome.Replace) {
+            if (outcome instanceof SlotOutcome.Replace && !t.status().state().isTerminal()) {
+                // moved off a lost node: it was running, so the move never adds concurrency
                 changes.shutdown(t);
                 changes.create(factory.replicated(service, t.slot(), now));
-                active++;
+                running++;
+            } else if (outcome instanceof SlotOutcome.Replace) {
+                restartable.add(t);
             } else if (outcome instanceof SlotOutcome.Wait w) {
                 changes.checkAgainAt(w.until());
-                active++;
+                waiting++;
             } else if (outcome instanceof SlotOutcome.GivenUp g) {
                 changes.givenUp(t, g.reason());
                 givenUp++;
             } else {
-                active++;
+                running++;
             }
         }
-        int concurrency = maxConcurrent <= 0 ? totalCompletions : maxConcurrent;
+        // Restarts respect the limits too (after an update lowered them, or in an odd history);
+        // a slot that may not restart yet waits for a running task to finish, which triggers
+        // the next reconcile.
+        int restarted = 0;
+        for (Task t : restartable) {
+            if (running + restarted < concurrency && done + running + restarted < totalCompletions) {
+                changes.shutdown(t);
+                changes.create(factory.replicated(service, t.slot(), now));
+                restarted++;
+            }
+        }
+        int active = running + waiting + restartable.size();
         int toCreate = Math.min(concurrency - active, totalCompletions - done - givenUp - active);
         for (int n = 1; toCreate > 0; n++) {
             if (!slots.containsKey(n)) {
