@@ -104,4 +104,11 @@ class GlobalReconcilerTest {
         assertEquals(List.of("n2", "n4"), nodeIds(r.create()));
         assertTrue(h.reconcile(job, apply(tasks, r), nodes, at(5)).isEmpty());
     }
+
+    @Test
+    void aGlobalJobNodeStaysDoneAfterItsCompletedTaskIsShutDown() {
+        Service job = service("j", new ServiceMode.GlobalJob(), spec());
+        List<Task> tasks = List.of(stopped("t1", job, 0, "n1", TaskState.COMPLETE, T0, at(1)).withDesiredState(TaskState.SHUTDOWN));
+        assertTrue(h.reconcile(job, tasks, List.of(node("n1")), at(5)).isEmpty());
+    }
 }
