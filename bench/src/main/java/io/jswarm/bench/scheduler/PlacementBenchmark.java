@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * per invocation, including building the per-node state from the request — the same work
  * swarmkit's figure covers (170 ms none, 165 ms zones). The result of each iteration is checked
  * afterwards, outside the measured time, so a fast but wrong placer cannot report a number.
+ * {@link #naiveScan} is the baseline measured in the same run (see {@link NaivePlacer}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +42,13 @@ public class PlacementBenchmark {
     @Benchmark
     public PlacementResult place() {
         last = new Placer().place(request);
+        return last;
+    }
+
+    /** The in-run baseline: same filters and order, one full scan of the nodes per task. */
+    @Benchmark
+    public PlacementResult naiveScan() {
+        last = new NaivePlacer().place(request);
         return last;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -15,8 +16,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link PlacementBenchmark} with settings fit for 2 shared cores (1 fork, short
- * iterations) and prints the median, min and max per variant next to swarmkit's figures from
- * BENCHMARKS.md. Arguments: {@code [forks] [warmup iterations] [measurement iterations]}.
+ * iterations) and prints, per variant, the median, min and max of the placer, of the naive
+ * baseline measured in the same run, and swarmkit's figure from BENCHMARKS.md.
+ * Arguments: {@code [forks] [warmup iterations] [measurement iterations]}.
  */
 public final class SchedulerBenchmarkTable {
     /** swarmkit medians on a machine of this kind (BENCHMARKS.md), in ms. */
@@ -36,31 +38,47 @@ public final class SchedulerBenchmarkTable {
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(measurements)
                 .measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Xms1g", "-Xmx1g")
+                .jvmArgsAppend("-Xms512m", "-Xmx512m")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
-        System.out.println();
-        System.out.println("Placement only, 1,000 nodes x 30,000 tasks (100 services x 300), ms per full placement");
-        System.out.printf("%-8s %10s %10s %10s %14s %10s %8s%n",
-                "variant", "median", "min", "max", "swarmkit med.", "speed-up", "target");
+        // variant → method → sorted iteration scores
+        Map<String, Map<String, List<Double>>> scores = new TreeMap<>();
         for (RunResult r : results) {
             String variant = r.getParams().getParam("variant");
-            List<Double> scores = new ArrayList<>();
+            String method = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
+            List<Double> s = new ArrayList<>();
             for (BenchmarkResult b : r.getBenchmarkResults()) {
                 for (IterationResult i : b.getIterationResults()) {
-                    scores.add(i.getPrimaryResult().getScore());
+                    s.add(i.getPrimaryResult().getScore());
                 }
             }
-            scores.sort(Double::compare);
-            double median = scores.size() % 2 == 1 ? scores.get(scores.size() / 2)
-                    : (scores.get(scores.size() / 2 - 1) + scores.get(scores.size() / 2)) / 2;
-            double swarmkit = SWARMKIT_MS.get(variant);
-            double speedUp = swarmkit / median;
-            System.out.printf("%-8s %10.2f %10.2f %10.2f %14.0f %9.1fx %8s%n", variant.toLowerCase(), median,
-                    scores.get(0), scores.get(scores.size() - 1), swarmkit, speedUp,
+            s.sort(Double::compare);
+            scores.computeIfAbsent(variant, v -> new TreeMap<>()).put(method, s);
+        }
+        System.out.println();
+        System.out.println("Placement only, 1,000 nodes x 30,000 tasks (100 services x 300); ms per full placement, median [min - max]");
+        System.out.printf("%-7s %-24s %-26s %-9s %-14s %-10s %s%n",
+                "variant", "jswarm Placer", "naive scan (same run)", "vs naive", "swarmkit med.", "vs swarmkit", "target");
+        for (var e : scores.entrySet()) {
+            List<Double> placer = e.getValue().get("place");
+            List<Double> naive = e.getValue().get("naiveScan");
+            double swarmkit = SWARMKIT_MS.get(e.getKey());
+            double speedUp = swarmkit / median(placer);
+            System.out.printf("%-7s %-24s %-26s %-9s %-14s %-10s %s%n", e.getKey().toLowerCase(), cell(placer), cell(naive),
+                    naive == null ? "-" : String.format("%.0fx", median(naive) / median(placer)),
+                    String.format("%.0f", swarmkit), String.format("%.1fx", speedUp),
                     speedUp >= TARGET_RATIO ? "met" : "MISSED");
         }
         System.out.printf("(target: >= %.0fx swarmkit, i.e. <= %.0f ms; %d fork(s) x %d iterations of 1 s after %d warm-up)%n",
                 TARGET_RATIO, 170 / TARGET_RATIO, forks, measurements, warmups);
+    }
+
+    private static String cell(List<Double> s) {
+        return s == null ? "-" : String.format("%.2f [%.2f - %.2f]", median(s), s.get(0), s.get(s.size() - 1));
+    }
+
+    private static double median(List<Double> s) {
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 }

@@ -32,6 +32,12 @@ class PeerWorkloadTest {
     }
 
     @Test
+    void theNaiveBaselinePlacesCorrectlyToo() {
+        PeerWorkload.Variant v = PeerWorkload.Variant.ZONES;
+        assertEquals(java.util.List.of(), PeerWorkload.check(v, new NaivePlacer().place(PeerWorkload.request(v))));
+    }
+
+    @Test
     void theCheckCatchesABrokenPlacement() {
         PlacementResult good = new Placer().place(PeerWorkload.request(PeerWorkload.Variant.NONE));
         Map<String, String> moved = new LinkedHashMap<>(good.assignments());

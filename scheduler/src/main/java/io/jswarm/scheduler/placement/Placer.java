@@ -170,6 +170,7 @@ public final class Placer {
                     .map(Placer::preferenceKey).toList();
             PreferenceTree tree = PreferenceTree.build(candidates, count, nodes, prefs, 0, serviceCount, order);
             var reservations = spec.resources().reservations();
+            int[][] counters = new int[nodes.length][]; // each node's live counter for this service, looked up once
             List<Task> tasks = key.tasks;
             for (int t = 0; t < tasks.size(); t++) {
                 int i = tree.pick(pipeline, nodes);
@@ -179,7 +180,10 @@ public final class Placer {
                 }
                 NodeInfo n = nodes[i];
                 serviceCount[i]++;
-                n.addPlaced(n.serviceCounter(key.serviceId), reservations, ports);
+                if (counters[i] == null) {
+                    counters[i] = n.serviceCounter(key.serviceId);
+                }
+                n.addPlaced(counters[i], reservations, ports);
                 tree.placed();
                 assignments.put(tasks.get(t).id(), n.id());
             }
