@@ -16,12 +16,16 @@ public final class ConstraintSet {
 
     private final List<Constraint> constraints;
     private final Pattern[] patterns;
+    /** For a node.labels.X key, X (cut once here rather than on every node check); else null. */
+    private final String[] labelNames;
 
     private ConstraintSet(List<Constraint> constraints) {
         this.constraints = List.copyOf(constraints);
         this.patterns = new Pattern[constraints.size()];
+        this.labelNames = new String[constraints.size()];
         for (int i = 0; i < patterns.length; i++) {
             Constraint c = constraints.get(i);
+            labelNames[i] = NodeKeys.labelName(c.key());
             if (c.operator() == Constraint.Operator.MATCHES || c.operator() == Constraint.Operator.NOT_MATCHES) {
                 patterns[i] = Pattern.compile(c.values().get(0));
             }
@@ -51,7 +55,9 @@ public final class ConstraintSet {
     public boolean matches(Node node) {
         for (int i = 0; i < patterns.length; i++) {
             Constraint c = constraints.get(i);
-            String actual = NodeKeys.value(node, c.key());
+            String actual = labelNames[i] != null
+                    ? (node.spec() == null ? null : node.spec().labels().get(labelNames[i]))
+                    : NodeKeys.value(node, c.key());
             boolean ok = switch (c.operator()) {
                 case MATCHES -> actual != null && patterns[i].matcher(actual).find();
                 case NOT_MATCHES -> actual == null || !patterns[i].matcher(actual).find();

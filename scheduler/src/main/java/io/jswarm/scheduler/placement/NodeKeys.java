@@ -13,6 +13,11 @@ public final class NodeKeys {
 
     private NodeKeys() {}
 
+    /** For {@code node.labels.X}, X; for any other key, null. */
+    public static String labelName(String key) {
+        return key.startsWith(LABELS) ? key.substring(LABELS.length()) : null;
+    }
+
     public static String value(Node node, String key) {
         if (key.startsWith(LABELS)) {
             return node.spec() == null ? null : node.spec().labels().get(key.substring(LABELS.length()));

@@ -41,11 +41,8 @@ public final class Placer {
     }
 
     public PlacementResult place(PlacementRequest request) {
-        NodeInfo[] nodes = nodeInfos(request);
-        Map<String, NodeInfo> byId = new HashMap<>(nodes.length * 2);
-        for (NodeInfo n : nodes) {
-            byId.put(n.id(), n);
-        }
+        Map<String, NodeInfo> byId = new HashMap<>(request.nodes().size() * 2);
+        NodeInfo[] nodes = nodeInfos(request, byId);
         List<NodeInfo> allNodes = Collections.unmodifiableList(Arrays.asList(nodes));
         int expected = request.toPlace().size();
         Map<String, String> assignments = new LinkedHashMap<>(expected * 4 / 3 + 1);
@@ -57,11 +54,11 @@ public final class Placer {
         return new PlacementResult(Collections.unmodifiableMap(assignments), Collections.unmodifiableMap(unplaced));
     }
 
-    private NodeInfo[] nodeInfos(PlacementRequest request) {
+    /** Per-node state, ordered by node id, with the live tasks and recent failures counted in. */
+    private NodeInfo[] nodeInfos(PlacementRequest request, Map<String, NodeInfo> byId) {
         List<Node> sorted = new ArrayList<>(request.nodes());
         sorted.sort(Comparator.comparing(Node::id));
         NodeInfo[] nodes = new NodeInfo[sorted.size()];
-        Map<String, NodeInfo> byId = new HashMap<>(nodes.length * 2);
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = new NodeInfo(i, sorted.get(i));
             byId.put(nodes[i].id(), nodes[i]);
