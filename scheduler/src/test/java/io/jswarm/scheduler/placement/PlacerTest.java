@@ -203,4 +203,21 @@ class PlacerTest {
         assertTrue(r.unplaced().get("s.1").startsWith("invalid placement: constraint \"node.colour==red\": unknown key"),
                 r.unplaced().toString());
     }
+
+    @Test
+    void theResultBecomesTaskRecordsAndAnUnchangedExplanationIsNotRewritten() {
+        Service s = service("s", new ServiceMode.Replicated(2), withMaxPerNode(spec(), 1));
+        List<Task> toPlace = pendingTasks(s, 2);
+        PlacementResult r = place(nodes("n1"), List.of(s), List.of(), toPlace, T0);
+        List<Task> written = r.applyTo(toPlace, at(5));
+        assertEquals(2, written.size());
+        assertEquals(TaskState.ASSIGNED, written.get(0).status().state());
+        assertEquals("n1", written.get(0).nodeId());
+        assertEquals(TaskState.PENDING, written.get(1).status().state());
+        assertEquals("no suitable node (max replicas per node (1) reached on 1 node)", written.get(1).status().message());
+        // next pass over the same cluster: the pending task already carries the explanation
+        List<Task> again = List.of(written.get(1));
+        PlacementResult r2 = place(nodes("n1"), List.of(s), List.of(written.get(0)), again, at(6));
+        assertEquals(List.of(), r2.applyTo(again, at(6)));
+    }
 }

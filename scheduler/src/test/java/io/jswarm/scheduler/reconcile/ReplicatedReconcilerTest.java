@@ -166,4 +166,12 @@ class ReplicatedReconcilerTest {
         ReconcileResult r = h.reconcile(web, List.of(running("o1", other, 1, "n1")), nodes, T0);
         assertEquals(List.of(1), slots(r.create()));
     }
+
+    @Test
+    void aBadConstraintIsAClearError() {
+        Service web = service("web", new ServiceMode.Replicated(1), withConstraints(spec(), "node.labels.zone=eu"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> h.reconcile(web, List.of(), nodes, T0));
+        assertTrue(e.getMessage().startsWith("constraint \"node.labels.zone=eu\""), e.getMessage());
+    }
 }
