@@ -220,4 +220,15 @@ class PlacerTest {
         PlacementResult r2 = place(nodes("n1"), List.of(s), List.of(written.get(0)), again, at(6));
         assertEquals(List.of(), r2.applyTo(again, at(6)));
     }
+
+    @Test
+    void aFullPreferenceBranchPassesItsShareToTheOthers() {
+        List<Node> ns = List.of(withLabels(node("a1"), Map.of("zone", "a")),
+                withLabels(node("b1"), Map.of("zone", "b")), withLabels(node("b2"), Map.of("zone", "b")),
+                withLabels(node("b3"), Map.of("zone", "b")));
+        Service s = service("s", new ServiceMode.Replicated(4), withMaxPerNode(withPreferences(spec(), "node.labels.zone"), 1));
+        PlacementResult r = place(ns, List.of(s), List.of(), pendingTasks(s, 4), T0);
+        assertEquals(Map.of("a1", 1L, "b1", 1L, "b2", 1L, "b3", 1L), perNode(r));
+        assertTrue(r.unplaced().isEmpty());
+    }
 }
