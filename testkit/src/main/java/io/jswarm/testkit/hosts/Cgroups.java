@@ -93,7 +93,7 @@ final class Cgroups {
     }
 
     /** /sys/fs/cgroup itself on pure v2, else each mounted controller directory (symlinks skipped, they alias). */
-    private static List<Path> hierarchies() {
+    static List<Path> hierarchies() {
         List<Path> out = new ArrayList<>();
         if (Files.exists(ROOT.resolve("cgroup.procs"))) {
             out.add(ROOT);

@@ -96,6 +96,16 @@ public final class Host {
     }
 
     /**
+     * The prefix that runs a command in this host's network namespace. nsenter switches only the
+     * network namespace; {@code ip netns exec} would also give the process a private mount namespace
+     * with a fresh /sys, hiding /sys/fs/cgroup from a daemon that must create cgroups and making
+     * later mounts (the data-dir tmpfs) invisible to it. nsenter execs in place, so the pid is the command's.
+     */
+    private List<String> enterNetns() {
+        return List.of(tool("nsenter"), "--net=/run/netns/" + netns(), "--");
+    }
+
+    /**
      * Starts {@code command} inside this host's network namespace, as leader of a new session and
      * process group, stdin from /dev/null, stdout and stderr appended to {@code logFile}. The
      * environment is the JVM's plus {@code env}; the working directory is {@link #dir()}.
@@ -106,8 +116,7 @@ public final class Host {
         }
         List<String> argv = new ArrayList<>();
         argv.add(tool("setsid"));
-        argv.add(tool("ip"));
-        argv.addAll(List.of("netns", "exec", netns()));
+        argv.addAll(enterNetns());
         argv.addAll(command);
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
@@ -127,7 +136,7 @@ public final class Host {
 
     /** Runs a short command inside the namespace and waits for it (a probe, a client, a diagnostic). */
     public ExecResult exec(Duration timeout, String... command) {
-        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", netns()));
+        List<String> argv = new ArrayList<>(enterNetns());
         argv.addAll(List.of(command));
         Command.Result r = Command.exec(argv, null, timeout);
         return new ExecResult(r.exitCode(), r.output());
@@ -191,17 +200,20 @@ public final class Host {
     }
 
     /**
-     * Puts a tmpfs of {@code bytes} over the (empty) data dir so that writes beyond it fail with
-     * ENOSPC. Call it before starting the process that uses the data dir: a running process may
-     * have its own copy of the mount table (ip netns exec gives each one) and would not see it.
+     * Puts a tmpfs of {@code bytes} over the data dir so that writes beyond it fail with ENOSPC.
+     * Processes on the host share the JVM's mount namespace, so they see it at once; the data dir
+     * must still be empty, since the mount would hide what is in it.
      */
     public synchronized void limitDataDir(long bytes) {
         if (dataDirLimited) {
             throw new IllegalStateException("data dir of " + name() + " is already limited");
         }
-        if (processes.stream().anyMatch(HostProcess::isAlive)) {
-            throw new IllegalStateException("limitDataDir: call it before start(); processes running on "
-                    + name() + " would not see the new mount");
+        try (java.util.stream.Stream<Path> entries = Files.list(dataDir())) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalStateException("limitDataDir: " + dataDir() + " is not empty; a tmpfs over it would hide its files");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dataDir(), e);
         }
         Mounts.mountTmpfs(names.runPrefix() + "-data" + index, dataDir(), bytes);
         dataDirLimited = true;
@@ -287,7 +299,9 @@ public final class Host {
     }
 
     private void nft(String script) {
-        Command.runWithInput(script, "ip", "netns", "exec", netns(), tool("nft"), "-f", "-");
+        List<String> argv = new ArrayList<>(enterNetns());
+        argv.addAll(List.of(tool("nft"), "-f", "-"));
+        Command.runWithInput(script, argv.toArray(String[]::new));
     }
 
     private void ipInNs(String... args) {

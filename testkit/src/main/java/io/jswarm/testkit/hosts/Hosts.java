@@ -94,8 +94,8 @@ public final class Hosts implements AutoCloseable {
     }
 
     /**
-     * Why hosts cannot be created on this machine (not root, no {@code ip}, no {@code nft}, no
-     * {@code setsid}), or empty when they can. Tests skip on a reason, and fail on anything else.
+     * Why hosts cannot be created on this machine (not root, or one of ip, nft, setsid, nsenter,
+     * mount, kill missing), or empty when they can. Tests skip on a reason, and fail on anything else.
      */
     public static Optional<String> unavailableReason() {
         try {
@@ -107,9 +107,9 @@ public final class Hosts implements AutoCloseable {
         } catch (IOException e) {
             return Optional.of("no /proc/self/status: not Linux?");
         }
-        for (String tool : List.of("ip", "nft", "setsid", "mount", "kill")) {
+        for (String tool : List.of("ip", "nft", "setsid", "nsenter", "mount", "kill")) {
             if (Command.find(tool).isEmpty()) {
-                return Optional.of("tool '" + tool + "' is missing (packages iproute2, nftables, util-linux, procps)");
+                return Optional.of("tool '" + tool + "' is missing (packages iproute2, nftables, util-linux, mount, procps)");
             }
         }
         return Optional.empty();

@@ -172,12 +172,14 @@ class HostFaultsTest {
 
     @Test
     void processesRunInsideTheirHostsNamespaceWithTheGivenEnvironment() throws IOException {
-        HostProcess p = c.start(List.of("sh", "-c", "echo \"$JSWARM_TEST_VALUE\"; ip -o -4 addr show eth0"),
+        HostProcess p = c.start(List.of("sh", "-c", "echo \"$JSWARM_TEST_VALUE\"; ip -o -4 addr show eth0; ls /sys/fs/cgroup"),
                 Map.of("JSWARM_TEST_VALUE", "v-" + c.name()), c.logFile("env"));
         assertEquals(0, p.waitFor(SETTLE).orElseThrow(), p.log());
         String log = Files.readString(p.logFile());
         assertTrue(log.contains("v-" + c.name()), log);
         assertTrue(log.contains(c.address() + "/24"), "sees its own eth0: " + log);
+        String cgroupEntry = Cgroups.hierarchies().get(0).getFileName().toString();
+        assertTrue(log.contains(cgroupEntry), "sees the machine's cgroup hierarchies (" + cgroupEntry + "), as a daemon must: " + log);
         assertNotEquals(a.cgroupParent(), c.cgroupParent());
         assertNotEquals(a.bridgeSuffix(), c.bridgeSuffix());
         assertNotEquals(a.dataDir(), c.dataDir());
