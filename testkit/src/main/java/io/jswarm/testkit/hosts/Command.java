@@ -70,8 +70,12 @@ final class Command {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + String.join(" ", argv), e);
         }
-        // Read output concurrently: a tool that fills the pipe would otherwise never exit.
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        // Read output concurrently: a tool that fills the pipe would otherwise never exit. A thread of
+        // its own, not the common pool, which has a single thread on a 2-core machine.
+        CompletableFuture<String> out = new CompletableFuture<>();
+        Thread reader = new Thread(() -> out.complete(readAll(p.getInputStream())), "command-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
             if (stdin != null) {
                 try (OutputStream in = p.getOutputStream()) {

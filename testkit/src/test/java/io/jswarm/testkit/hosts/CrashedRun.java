@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A test JVM that builds a run with every kind of resource and then waits to be killed with
- * SIGKILL, so that its shutdown hook never runs: what {@link Hosts#cleanupLeftovers} must sweep.
- * Prints the run prefix and the pid of a process it started, then "READY".
+ * A test JVM that builds a run with every kind of resource, prints the run prefix, the pid of a
+ * process it started and its cgroup, then "READY". Mode {@code crash}: waits to be killed with
+ * SIGKILL, so its shutdown hook never runs (what {@link Hosts#cleanupLeftovers} must sweep). Mode
+ * {@code exit}: returns from main without closing the run (what the shutdown hook must clean).
  */
 public final class CrashedRun {
     private CrashedRun() {}
@@ -26,6 +27,8 @@ public final class CrashedRun {
         System.out.println("CGROUP " + cg);
         System.out.println("READY");
         System.out.flush();
-        new java.util.concurrent.CountDownLatch(1).await(); // until the test kills this JVM
+        if (args[1].equals("crash")) {
+            new java.util.concurrent.CountDownLatch(1).await(); // until the test kills this JVM
+        }
     }
 }

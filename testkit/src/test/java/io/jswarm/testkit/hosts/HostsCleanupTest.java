@@ -79,7 +79,7 @@ class HostsCleanupTest {
         String family = "jswlo";
         try (Hosts live = Hosts.create(1, family)) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classpath(), CrashedRun.class.getName(), family)
+                    "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classpath(), CrashedRun.class.getName(), family, "crash")
                     .redirectErrorStream(true).start();
             try {
                 sweepAfterCrash(child, family, live);
@@ -88,6 +88,26 @@ class HostsCleanupTest {
                 child.waitFor();
                 Hosts.cleanupLeftovers(family); // even when an assertion failed; never touches the live run
             }
+        }
+    }
+
+    @Test
+    void shutdownHookCleansARunTheJvmExitedWithoutClosing() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classpath(), CrashedRun.class.getName(), "jswex", "exit")
+                .redirectErrorStream(true).start();
+        try {
+            Map<String, String> said = readUntilReady(child);
+            assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the JVM exits by itself");
+            String prefix = said.get("PREFIX");
+            long pid = Long.parseLong(said.get("PID"));
+            assertEquals(List.of(), Residue.of(prefix, Hosts.baseDir().resolve(prefix)), "left after the JVM exited");
+            Await.until("pid " + pid + " gone", SETTLE, () -> gone(pid));
+            assertFalse(Files.exists(Path.of(said.get("CGROUP"))), "cgroup removed");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+            Hosts.cleanupLeftovers("jswex");
         }
     }
 
