@@ -63,15 +63,16 @@ public final class Hosts implements AutoCloseable {
         }
         SecureRandom random = new SecureRandom();
         RunNames names = RunNames.random(familyPrefix, random);
-        while (Files.exists(baseDir().resolve(names.runPrefix())) || HostNetwork.links().contains(names.bridge())) {
+        while (Files.exists(RunOwner.REGISTRY.resolve(names.runPrefix())) || Files.exists(baseDir().resolve(names.runPrefix()))
+                || HostNetwork.links().contains(names.bridge())) {
             names = RunNames.random(familyPrefix, random);
         }
         Subnet subnet = Subnet.choose(random, machineNetworks());
         Path runDir = baseDir().resolve(names.runPrefix());
         Hosts run = new Hosts(names, subnet, runDir);
         try {
+            RunOwner.claim(names.runPrefix(), runDir); // before anything else: see RunOwner's invariant
             Files.createDirectories(runDir);
-            RunOwner.claim(runDir); // before any kernel object: see RunOwner's invariant
             Runtime.getRuntime().addShutdownHook(run.shutdownHook);
             for (int i = 1; i <= count; i++) {
                 Path dir = runDir.resolve("h" + i);
@@ -229,23 +230,24 @@ public final class Hosts implements AutoCloseable {
         Mounts.list().forEach(m -> RunNames.runPrefixOf(m.source(), familyPrefix).ifPresent(runs::add));
         Cgroups.find(n -> RunNames.runPrefixOf(n, familyPrefix).isPresent())
                 .forEach(p -> RunNames.runPrefixOf(p.getFileName().toString(), familyPrefix).ifPresent(runs::add));
-        if (Files.isDirectory(baseDir())) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(baseDir())) {
-                for (Path d : ds) {
-                    RunNames.runPrefixOf(d.getFileName().toString(), familyPrefix).ifPresent(runs::add);
+        for (Path dir : List.of(baseDir(), RunOwner.REGISTRY)) {
+            if (Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                    for (Path d : ds) {
+                        RunNames.runPrefixOf(d.getFileName().toString(), familyPrefix).ifPresent(runs::add);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + dir, e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + baseDir(), e);
             }
         }
         List<String> swept = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String run : runs) {
-            Path dir = baseDir().resolve(run);
-            if (RunOwner.isLive(dir)) {
+            if (RunOwner.isLive(run)) {
                 continue;
             }
-            problems.addAll(RunSweeper.sweep(run, dir));
+            problems.addAll(RunSweeper.sweep(run, RunOwner.runDir(run).orElse(baseDir().resolve(run))));
             swept.add(run);
         }
         if (!problems.isEmpty()) {

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  * returns what it could not remove.
  *
  * <p>Order matters: processes first (they hold mounts, cgroups and namespaces), then cgroups, then
- * mounts below the run directory, then links and namespaces, then the directory itself with the
- * owner file last (see {@link RunOwner}).
+ * mounts below the run directory, then links and namespaces, then the directory, and the owner
+ * record last (see {@link RunOwner}).
  */
 final class RunSweeper {
     private RunSweeper() {}
@@ -56,22 +56,22 @@ final class RunSweeper {
             }
         }
         deleteTree(runDir).ifPresent(problems::add);
+        if (problems.isEmpty()) {
+            RunOwner.release(runPrefix); // last: until now a crash leaves the run findable as a leftover
+        }
         return problems;
     }
 
-    /** Deletes a directory tree without following symlinks, the owner file last. */
+    /** Deletes a directory tree without following symlinks. */
     static Optional<String> deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        Path owner = dir.resolve(RunOwner.FILE);
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (!file.equals(owner)) {
-                        Files.delete(file);
-                    }
+                    Files.delete(file);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -79,9 +79,6 @@ final class RunSweeper {
                 public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
                     if (exc != null) {
                         throw exc;
-                    }
-                    if (d.equals(dir)) {
-                        Files.deleteIfExists(owner);
                     }
                     Files.delete(d);
                     return FileVisitResult.CONTINUE;

@@ -81,6 +81,15 @@ class HostFaultsTest {
     }
 
     @Test
+    void hostsHaveOnlyTheirSubnetRouteSoNothingLeavesTheMachine() {
+        ExecResult routes = a.exec(SETTLE, "ip", "-4", "route", "show");
+        assertEquals(List.of(hosts.subnet().cidr()), routes.output().lines().map(l -> l.split(" ")[0]).toList(),
+                "routes inside " + a + ": " + routes.output());
+        Probe.Outcome out = Probe.ask(a, "192.0.2.1", 80); // TEST-NET-1: never a real machine
+        assertTrue(out.output().contains("unreachable"), "no way off the bridge: " + out);
+    }
+
+    @Test
     void isolatedHostIsSilentlyCutOffAndHealingRestoresIt() {
         a.isolate();
         Probe.Outcome in = Probe.ask(b, a.address(), PONG);

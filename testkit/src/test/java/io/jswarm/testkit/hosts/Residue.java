@@ -54,6 +54,9 @@ final class Residue {
                 ds.forEach(d -> left.add("cgroup " + d));
             }
         }
+        if (Files.exists(RunOwner.REGISTRY.resolve(runPrefix))) {
+            left.add("owner record " + RunOwner.REGISTRY.resolve(runPrefix));
+        }
         if (Files.exists(runDir)) {
             left.add("directory " + runDir);
         }
