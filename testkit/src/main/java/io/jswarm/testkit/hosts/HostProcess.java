@@ -121,10 +121,15 @@ public final class HostProcess {
     }
 
     /**
-     * Sends {@code signal} to the process group. After the leader has exited the group may still hold
-     * children; signalling it then is what cleanup wants. "No such process" is not an error.
+     * Sends {@code signal} to the process group while its leader lives. The kernel cannot reuse the
+     * group's number while the leader is unreaped, and this JVM does the reaping, so the signal cannot
+     * reach a stranger. Once the leader has gone, the number could in principle belong to a new
+     * group, so nothing is sent; members left behind are removed by the namespace sweep at cleanup.
      */
     void signalGroup(String signal) {
+        if (!isAlive()) {
+            return;
+        }
         Command.Result r = Command.tryRun("kill", "-s", signal, "--", "-" + processGroup());
         if (!r.ok() && isAlive() && !r.output().contains("No such process")) {
             throw new HostsException("kill -s " + signal + " -" + processGroup() + " failed: " + r.output().strip());
