@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy that adds a fixed latency to each direction, because this kernel has no {@code tc
@@ -86,24 +85,16 @@ public final class DelayProxy implements AutoCloseable {
             upstream.setTcpNoDelay(true);
         } catch (IOException e) {
             // The target is unreachable: the client sees its connection closed, as through a real hop.
-            DelayedPipe.closeQuietly(client);
-            DelayedPipe.closeQuietly(upstream);
+            Endpoint.of(client).close();
+            Endpoint.of(upstream).close();
             return;
         }
         open.add(client);
         open.add(upstream);
-        AtomicInteger running = new AtomicInteger(2);
-        Runnable done = () -> {
-            if (running.decrementAndGet() == 0) {
-                DelayedPipe.closeQuietly(client);
-                DelayedPipe.closeQuietly(upstream);
-                open.remove(client);
-                open.remove(upstream);
-            }
-        };
-        String name = "delay-proxy-" + client.getPort();
-        new DelayedPipe(client, upstream, upNanos, done).start(name + "-up");
-        new DelayedPipe(upstream, client, downNanos, done).start(name + "-down");
+        DelayedPipe.relay(Endpoint.of(client), Endpoint.of(upstream), upNanos, downNanos, "delay-proxy-" + client.getPort(), () -> {
+            open.remove(client);
+            open.remove(upstream);
+        });
     }
 
     @Override
@@ -114,7 +105,7 @@ public final class DelayProxy implements AutoCloseable {
             // closing is all we wanted
         }
         for (Socket s : open) {
-            DelayedPipe.closeQuietly(s);
+            Endpoint.of(s).close();
         }
         open.clear();
     }

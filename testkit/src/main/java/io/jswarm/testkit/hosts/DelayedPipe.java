@@ -1,9 +1,6 @@
 package io.jswarm.testkit.hosts;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,13 +21,13 @@ final class DelayedPipe {
     /** A chunk and the time it may be released; {@code data == null} marks end of stream. */
     private record Chunk(long releaseNanos, byte[] data) {}
 
-    private final Socket from;
-    private final Socket to;
+    private final Endpoint from;
+    private final Endpoint to;
     private final long delayNanos;
     private final Runnable onDone;
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
 
-    DelayedPipe(Socket from, Socket to, long delayNanos, Runnable onDone) {
+    DelayedPipe(Endpoint from, Endpoint to, long delayNanos, Runnable onDone) {
         this.from = from;
         this.to = to;
         this.delayNanos = delayNanos;
@@ -57,10 +54,9 @@ final class DelayedPipe {
     private void read() {
         long previous = Long.MIN_VALUE;
         try {
-            InputStream in = from.getInputStream();
             byte[] buf = new byte[CHUNK];
             while (true) {
-                int n = in.read(buf);
+                int n = from.read(buf);
                 long release = releaseAt(System.nanoTime(), delayNanos, previous);
                 previous = release;
                 queue.put(new Chunk(release, n < 0 ? null : Arrays.copyOf(buf, n)));
@@ -79,7 +75,6 @@ final class DelayedPipe {
 
     private void write() {
         try {
-            OutputStream out = to.getOutputStream();
             while (true) {
                 Chunk c = queue.take();
                 long wait;
@@ -90,8 +85,7 @@ final class DelayedPipe {
                     to.shutdownOutput(); // pass the half-close on, as TCP would
                     return;
                 }
-                out.write(c.data());
-                out.flush();
+                to.write(c.data());
             }
         } catch (IOException e) {
             abort();
@@ -110,15 +104,24 @@ final class DelayedPipe {
 
     /** A reset on either side resets the whole proxied connection. */
     private void abort() {
-        closeQuietly(from);
-        closeQuietly(to);
+        from.close();
+        to.close();
     }
 
-    static void closeQuietly(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // closing is all we wanted
-        }
+    /**
+     * Relays both directions between two endpoints with the given delays and closes both once both
+     * directions have ended.
+     */
+    static void relay(Endpoint a, Endpoint b, long aToBNanos, long bToANanos, String name, Runnable onClosed) {
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(2);
+        Runnable done = () -> {
+            if (running.decrementAndGet() == 0) {
+                a.close();
+                b.close();
+                onClosed.run();
+            }
+        };
+        new DelayedPipe(a, b, aToBNanos, done).start(name + "-up");
+        new DelayedPipe(b, a, bToANanos, done).start(name + "-down");
     }
 }

@@ -36,6 +36,8 @@ public final class Host {
     private boolean isolated;
     private boolean dataDirLimited;
     private Path ballast;
+    private Path relaySocket;
+    private final List<PortForward> forwards = new CopyOnWriteArrayList<>();
 
     Host(Hosts run, int index, RunNames names, String address, Path dir) {
         this.run = run;
@@ -264,16 +266,53 @@ public final class Host {
      * {@code delay} added in each direction. Returns once it accepts connections.
      */
     public HostProcess startDelayProxy(String listenHost, int listenPort, String targetHost, int targetPort, Duration delay) {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", ownCodeSource(), DelayProxy.class.getName(),
+        return startJavaMain(DelayProxy.class, "delay-proxy-" + listenPort, DelayProxy.READY,
                 listenHost, Integer.toString(listenPort), targetHost, Integer.toString(targetPort),
                 Long.toString(delay.toMillis()), Long.toString(delay.toMillis()));
-        HostProcess p = start(cmd, Map.of(), logFile("delay-proxy-" + listenPort));
-        Await.until("delay proxy on " + name() + " " + listenHost + ":" + listenPort + " to be ready", Duration.ofSeconds(20),
-                () -> p.log().contains(DelayProxy.READY) || !p.isAlive());
+    }
+
+    /**
+     * A loopback address in the test JVM's namespace that reaches {@code targetPort} on this host's
+     * own address, for talking to a daemon's API from the test. See {@link PortForward}.
+     */
+    public PortForward forward(int targetPort) {
+        return forward(address, targetPort);
+    }
+
+    /** As {@link #forward(int)}, to any IPv4 address as seen from inside this host (another host, 127.0.0.1). */
+    public synchronized PortForward forward(String targetHost, int targetPort) {
+        if (relaySocket == null) {
+            Path socket = dir.resolve("relay.sock");
+            if (socket.toString().length() > 100) {
+                throw new HostsException("forward: Unix socket path too long (" + socket + "); use a shorter -Djswarm.hosts.dir");
+            }
+            startJavaMain(NetnsRelay.class, "netns-relay", NetnsRelay.READY, socket.toString());
+            relaySocket = socket;
+        }
+        PortForward f = PortForward.start(relaySocket, targetHost, targetPort);
+        forwards.add(f);
+        return f;
+    }
+
+    /** Closes the test JVM's side of every forward (the relay process goes with the other processes). */
+    void closeForwards() {
+        for (PortForward f : forwards) {
+            f.close();
+        }
+        forwards.clear();
+    }
+
+    /** Runs a main class of this module as a small JVM on the host and returns once it printed {@code ready}. */
+    private HostProcess startJavaMain(Class<?> main, String logName, String ready, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", ownCodeSource(), main.getName()));
+        cmd.addAll(List.of(args));
+        HostProcess p = start(cmd, Map.of(), logFile(logName));
+        Await.until(main.getSimpleName() + " on " + name() + " to be ready", Duration.ofSeconds(20),
+                () -> p.log().contains(ready) || !p.isAlive());
         if (!p.isAlive()) {
-            throw new HostsException("delay proxy on " + name() + " exited: " + p.log());
+            throw new HostsException(main.getSimpleName() + " on " + name() + " exited: " + p.log());
         }
         return p;
     }

@@ -199,6 +199,7 @@ public final class Hosts implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         // Process groups first: this reaches children that left the namespace too; the JVM reaps the leaders.
         for (Host h : hosts) {
+            h.closeForwards();
             for (HostProcess p : h.processes()) {
                 try {
                     p.signalGroup("KILL");

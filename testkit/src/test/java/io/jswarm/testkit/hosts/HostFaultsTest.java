@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -226,6 +228,50 @@ class HostFaultsTest {
         // Request waits `delay` on the way up and the reply `delay` on the way down; only a lower bound is asserted.
         assertTrue(proxied.millis() >= 2 * delay.toMillis(),
                 "round trip through the proxy " + proxied.millis() + " ms, direct " + direct.millis() + " ms");
+    }
+
+    @Test
+    void forwardLetsTheTestJvmTalkToServicesInsideHosts() throws IOException {
+        int echoPort = 7300;
+        Probe.echoServer(b, echoPort);
+        PortForward toB = b.forward(echoPort);
+        Await.until("echo through the forward", SETTLE, () -> echoThrough(toB), "ping\n"::equals);
+
+        byte[] big = new byte[512 * 1024];
+        new java.util.Random(5).nextBytes(big);
+        try (Socket s = new Socket(toB.address().getAddress(), toB.address().getPort())) {
+            Thread writer = new Thread(() -> {
+                try {
+                    s.getOutputStream().write(big);
+                    s.shutdownOutput();
+                } catch (IOException e) {
+                    // the comparison below reports it
+                }
+            });
+            writer.start();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(big, s.getInputStream().readAllBytes());
+        }
+
+        PortForward aToB = a.forward(b.address(), PONG);
+        assertEquals("pong\n", readAll(aToB), "from a's console to b");
+        b.isolate();
+        assertEquals("ping\n", echoThrough(toB), "b's own console still reaches b's service while b is isolated");
+    }
+
+    private static String echoThrough(PortForward f) throws IOException {
+        try (Socket s = new Socket(f.address().getAddress(), f.address().getPort())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            s.shutdownOutput();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static String readAll(PortForward f) throws IOException {
+        try (Socket s = new Socket(f.address().getAddress(), f.address().getPort())) {
+            s.setSoTimeout(5000);
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     private static void awaitReach(Host from, Host to) {

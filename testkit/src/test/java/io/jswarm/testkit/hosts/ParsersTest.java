@@ -16,6 +16,16 @@ class ParsersTest {
     }
 
     @Test
+    void relayHeaderIsParsedAndBadHeadersAreRefusedNamingTheProblem() {
+        assertEquals(new java.net.InetSocketAddress("10.1.2.3", 80), NetnsRelay.parseHeader("10.1.2.3 80"));
+        for (String bad : List.of("10.1.2.3", "example.com 80", "10.1.2.3 0", "10.1.2.3 65536", "")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> NetnsRelay.parseHeader(bad));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("relay header:"), e.getMessage());
+        }
+    }
+
+    @Test
     void procMountsUnescapesOctalSpaces() {
         List<Mounts.Mount> m = Mounts.parse("jswtab12-data1 /tmp/a\\040b tmpfs rw,size=1024k 0 0\nproc /proc proc rw 0 0\n");
         assertEquals(new Mounts.Mount("jswtab12-data1", Path.of("/tmp/a b"), "tmpfs"), m.get(0));
