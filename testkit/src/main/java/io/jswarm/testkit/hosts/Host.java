@@ -3,7 +3,6 @@ package io.jswarm.testkit.hosts;
 import io.jswarm.testkit.Await;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -34,8 +33,7 @@ public final class Host {
     private final List<HostProcess> processes = new CopyOnWriteArrayList<>();
     private final Set<Host> blockedPeers = new LinkedHashSet<>();
     private boolean isolated;
-    private boolean dataDirLimited;
-    private Path ballast;
+    private final DataDirLimit dataDirLimit;
     private Path relaySocket;
     private final List<PortForward> forwards = new CopyOnWriteArrayList<>();
 
@@ -45,6 +43,7 @@ public final class Host {
         this.names = names;
         this.address = address;
         this.dir = dir;
+        this.dataDirLimit = new DataDirLimit(dataDir(), names.runPrefix() + "-data" + index);
     }
 
     /** 1-based position in the run. */
@@ -206,58 +205,21 @@ public final class Host {
      * Processes on the host share the JVM's mount namespace, so they see it at once; the data dir
      * must still be empty, since the mount would hide what is in it.
      */
-    public synchronized void limitDataDir(long bytes) {
-        if (dataDirLimited) {
-            throw new IllegalStateException("data dir of " + name() + " is already limited");
-        }
-        try (java.util.stream.Stream<Path> entries = Files.list(dataDir())) {
-            if (entries.findAny().isPresent()) {
-                throw new IllegalStateException("limitDataDir: " + dataDir() + " is not empty; a tmpfs over it would hide its files");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dataDir(), e);
-        }
-        Mounts.mountTmpfs(names.runPrefix() + "-data" + index, dataDir(), bytes);
-        dataDirLimited = true;
+    public void limitDataDir(long bytes) {
+        dataDirLimit.limit(bytes);
     }
 
     /**
      * Fills the limited data dir with a ballast file until the device is full, so the next write of
      * the daemon fails with ENOSPC. {@link #freeDataDir()} removes the ballast.
      */
-    public synchronized Path fillDataDir() {
-        if (!dataDirLimited) {
-            throw new IllegalStateException("fillDataDir: call limitDataDir first (it would fill the machine's disk)");
-        }
-        ballast = dataDir().resolve(".ballast");
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(ballast)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException full) {
-            // ENOSPC: the device is full, which is the point. A few bytes may still fit; top them up.
-            try (OutputStream out = Files.newOutputStream(ballast, java.nio.file.StandardOpenOption.APPEND)) {
-                while (true) {
-                    out.write(0);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                return ballast;
-            }
-        }
+    public Path fillDataDir() {
+        return dataDirLimit.fill();
     }
 
     /** Deletes the ballast written by {@link #fillDataDir()}. */
-    public synchronized void freeDataDir() {
-        if (ballast != null) {
-            try {
-                Files.deleteIfExists(ballast);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + ballast, e);
-            }
-            ballast = null;
-        }
+    public void freeDataDir() {
+        dataDirLimit.free();
     }
 
     /**
