@@ -93,6 +93,9 @@ final class DelayedPipe {
             Thread.currentThread().interrupt();
             abort();
         } finally {
+            // A reader blocked on a full queue must not wait forever for a writer that has stopped:
+            // make room; with both endpoints closed its next read fails and it ends.
+            queue.clear();
             onDone.run();
         }
     }
