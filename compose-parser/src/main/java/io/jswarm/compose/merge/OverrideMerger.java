@@ -1,0 +1,182 @@
+package io.jswarm.compose.merge;
+
+import io.jswarm.compose.yaml.Position;
+import io.jswarm.compose.yaml.YMap;
+import io.jswarm.compose.yaml.YNode;
+import io.jswarm.compose.yaml.YScalar;
+import io.jswarm.compose.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Stage 3: merges the trees of several {@code -c} files, later files overriding earlier ones, by
+ * the compose-spec merge rules:
+ * <ul>
+ *   <li>mappings merge key by key, recursively; a scalar or a different kind replaces;</li>
+ *   <li>{@code command}, {@code entrypoint} and {@code healthcheck.test} are replaced whole;</li>
+ *   <li>{@code environment}, {@code labels}, {@code deploy.labels}, {@code sysctls}, {@code ulimits},
+ *       {@code depends_on}, service {@code networks} and {@code build.args} merge as maps even when
+ *       one file uses the list form;</li>
+ *   <li>{@code ports}, {@code volumes}, {@code secrets}, {@code configs} merge by their identity
+ *       (published/target port, mount target, secret target), the later entry replacing;</li>
+ *   <li>string lists such as {@code dns}, {@code cap_add}, {@code profiles}, {@code env_file},
+ *       placement constraints are unions (a single string counts as a list of one);</li>
+ *   <li>any other list is appended.</li>
+ * </ul>
+ * Every value keeps the position of the file it came from, so later errors point into the right file.
+ */
+public final class OverrideMerger {
+    private OverrideMerger() {}
+
+    private static final Set<String> REPLACED = Set.of("command", "entrypoint", "healthcheck.test");
+    private static final Set<String> AS_MAP = Set.of("environment", "labels", "deploy.labels", "sysctls",
+            "ulimits", "depends_on", "networks", "build.args");
+    private static final Set<String> UNIONS = Set.of("dns", "dns_search", "dns_opt", "cap_add", "cap_drop", "profiles",
+            "env_file", "tmpfs", "expose", "extra_hosts", "deploy.placement.constraints", "security_opt", "devices", "links");
+    private static final Map<String, Function<YNode, String>> BY_IDENTITY = Map.of(
+            "ports", OverrideMerger::portIdentity,
+            "volumes", OverrideMerger::volumeIdentity,
+            "secrets", OverrideMerger::fileIdentity,
+            "configs", OverrideMerger::fileIdentity);
+
+    /** Merges {@code files} in order; the result is the first file's tree if there is only one. */
+    public static YNode mergeAll(List<YNode> files) {
+        YNode acc = files.get(0);
+        for (int k = 1; k < files.size(); k++) {
+            acc = merge(acc, files.get(k), "");
+        }
+        return acc;
+    }
+
+    static YNode merge(YNode base, YNode over, String path) {
+        String rule = serviceRelative(path);
+        if (rule != null) {
+            if (REPLACED.contains(rule)) {
+                return over;
+            }
+            if (AS_MAP.contains(rule)) {
+                YMap b = ListForms.toMap(base, rule);
+                YMap o = ListForms.toMap(over, rule);
+                if (b != null && o != null) {
+                    return mergeMaps(b, o, path);
+                }
+                return over;
+            }
+            if (UNIONS.contains(rule)) {
+                return union(asSeq(base), asSeq(over));
+            }
+            Function<YNode, String> identity = BY_IDENTITY.get(rule);
+            if (identity != null && base instanceof YSeq b && over instanceof YSeq o) {
+                return byIdentity(b, o, identity);
+            }
+        }
+        if (base instanceof YMap b && over instanceof YMap o) {
+            return mergeMaps(b, o, path);
+        }
+        if (base instanceof YSeq b && over instanceof YSeq o) {
+            List<YNode> items = new ArrayList<>(b.items());
+            items.addAll(o.items());
+            return new YSeq(items, o.pos());
+        }
+        return over;
+    }
+
+    private static YMap mergeMaps(YMap base, YMap over, String path) {
+        Map<String, YNode> out = new LinkedHashMap<>(base.entries());
+        Map<String, Position> keys = new LinkedHashMap<>(base.keyPositions());
+        over.entries().forEach((k, v) -> {
+            YNode prev = out.get(k);
+            out.put(k, prev == null ? v : merge(prev, v, path.isEmpty() ? k : path + "." + k));
+            keys.put(k, over.keyPos(k));
+        });
+        return new YMap(out, keys, over.pos());
+    }
+
+    /** The key path inside a service ("deploy.labels") or null outside services. */
+    private static String serviceRelative(String path) {
+        if (!path.startsWith("services.")) {
+            return null;
+        }
+        int dot = path.indexOf('.', "services.".length());
+        return dot < 0 ? null : path.substring(dot + 1);
+    }
+
+    private static YNode asSeq(YNode n) {
+        return n instanceof YScalar s && !s.isNull() ? new YSeq(List.of(s), s.pos()) : n;
+    }
+
+    private static YNode union(YNode base, YNode over) {
+        if (!(base instanceof YSeq b) || !(over instanceof YSeq o)) {
+            return over;
+        }
+        List<YNode> items = new ArrayList<>(b.items());
+        for (YNode n : o.items()) {
+            boolean dup = n instanceof YScalar s && items.stream().anyMatch(x -> x instanceof YScalar xs && xs.text().equals(s.text()));
+            if (!dup) {
+                items.add(n);
+            }
+        }
+        return new YSeq(items, o.pos());
+    }
+
+    private static YSeq byIdentity(YSeq base, YSeq over, Function<YNode, String> identity) {
+        Map<String, YNode> byKey = new LinkedHashMap<>();
+        List<YNode> unkeyed = new ArrayList<>();
+        for (YSeq s : List.of(base, over)) {
+            for (YNode n : s.items()) {
+                String key = identity.apply(n);
+                if (key == null) {
+                    unkeyed.add(n);
+                } else {
+                    byKey.put(key, n);
+                }
+            }
+        }
+        List<YNode> items = new ArrayList<>(byKey.values());
+        items.addAll(unkeyed);
+        return new YSeq(items, over.pos());
+    }
+
+    private static String portIdentity(YNode n) {
+        if (n instanceof YScalar s) {
+            String t = s.text();
+            int slash = t.indexOf('/');
+            String proto = slash < 0 ? "tcp" : t.substring(slash + 1);
+            String ports = slash < 0 ? t : t.substring(0, slash);
+            int colon = ports.lastIndexOf(':');
+            String published = colon < 0 ? "" : ports.substring(0, colon);
+            return published + ":" + ports.substring(colon + 1) + "/" + proto;
+        }
+        if (n instanceof YMap m) {
+            return text(m.get("host_ip")) + (m.has("host_ip") ? ":" : "") + text(m.get("published")) + ":"
+                    + text(m.get("target")) + "/" + (m.has("protocol") ? text(m.get("protocol")) : "tcp");
+        }
+        return null;
+    }
+
+    private static String volumeIdentity(YNode n) {
+        if (n instanceof YScalar s) {
+            String[] parts = s.text().split(":");
+            return parts.length == 1 ? parts[0] : parts[1];
+        }
+        return n instanceof YMap m && m.has("target") ? text(m.get("target")) : null;
+    }
+
+    private static String fileIdentity(YNode n) {
+        if (n instanceof YScalar s) {
+            return s.text();
+        }
+        if (n instanceof YMap m) {
+            return m.has("target") ? "target:" + text(m.get("target")) : text(m.get("source"));
+        }
+        return null;
+    }
+
+    private static String text(YNode n) {
+        return n instanceof YScalar s ? s.text() : "";
+    }
+}
