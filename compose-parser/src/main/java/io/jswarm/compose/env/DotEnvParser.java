@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * {@code .env} files with compose-go's semantics: {@code KEY=value} (or {@code KEY: value}),
  * optional {@code export}, full-line and inline ({@code " #"}) comments, a UTF-8 BOM, single
- * quotes (literal except {@code \'}), double quotes (escapes {@code \n \r \t \\ \" \$}, may span
+ * quotes (literal except {@code \'}), double quotes (escapes {@code \n \r \$}, {@code \x} is x; may span
  * lines), and interpolation in unquoted and double-quoted values, looked up first in the keys
  * defined earlier in the same file, then in {@code lookup}. A bare {@code KEY} line takes the
  * value from {@code lookup} and is skipped if it is unset there.
@@ -162,7 +162,11 @@ public final class DotEnvParser {
         return expand(unescape(body.toString()), key);
     }
 
-    /** Double-quote escapes; {@code \$} becomes {@code $$} so that interpolation yields a literal '$'. */
+    /**
+     * Double-quote escapes as compose-go reads them: {@code \n} and {@code \r} are control
+     * characters, {@code \$} a literal dollar (written as {@code $$} for the interpolation that
+     * follows), and a backslash before any other character just keeps that character.
+     */
     private static String unescape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int k = 0; k < s.length(); k++) {
@@ -175,11 +179,8 @@ public final class DotEnvParser {
             switch (n) {
                 case 'n' -> out.append('\n');
                 case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case '\\' -> out.append('\\');
-                case '"' -> out.append('"');
                 case '$' -> out.append("$$");
-                default -> out.append('\\').append(n);
+                default -> out.append(n);
             }
         }
         return out.toString();

@@ -198,7 +198,7 @@ public final class YamlReader {
             Converted c = convert(item, depth + 1);
             items.add(c.node);
             weight += c.weight;
-            checkWeight(weight, item);
+            checkWeight(weight, n);
         }
         return new Converted(new YSeq(items, pos(n)), weight);
     }
