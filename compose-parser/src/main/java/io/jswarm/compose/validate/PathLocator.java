@@ -3,6 +3,7 @@ package io.jswarm.compose.validate;
 import io.jswarm.compose.yaml.Position;
 import io.jswarm.compose.yaml.YMap;
 import io.jswarm.compose.yaml.YNode;
+import io.jswarm.compose.yaml.YScalar;
 import io.jswarm.compose.yaml.YSeq;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,10 +32,23 @@ public final class PathLocator {
             } else if (m.group(2) != null && node instanceof YSeq seq && Integer.parseInt(m.group(2)) < seq.items().size()) {
                 node = seq.items().get(Integer.parseInt(m.group(2)));
                 best = node.pos();
+            } else if (m.group(1) != null && node instanceof YSeq seq && itemNamed(seq, m.group(1)) != null) {
+                // depends_on: [db] and networks: [front] are read as mappings keyed by name.
+                node = itemNamed(seq, m.group(1));
+                best = node.pos();
             } else {
                 break;
             }
         }
         return best;
+    }
+
+    private static YNode itemNamed(YSeq seq, String name) {
+        for (YNode item : seq.items()) {
+            if (item instanceof YScalar s && (s.text().equals(name) || s.text().startsWith(name + "="))) {
+                return item;
+            }
+        }
+        return null;
     }
 }

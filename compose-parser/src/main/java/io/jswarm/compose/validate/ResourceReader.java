@@ -55,7 +55,7 @@ final class ResourceReader {
         }
         for (String k : m.entries().keySet()) {
             if (!k.startsWith("x-") && !allowed.contains(k)) {
-                f.error(m.get(k), path + "." + k, "an external resource is not created by the stack, so it cannot set " + k);
+                f.diag.error(m.keyPos(k), path + "." + k, "an external resource is not created by the stack, so it cannot set " + k);
             }
         }
     }
