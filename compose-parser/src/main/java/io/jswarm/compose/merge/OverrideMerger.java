@@ -22,7 +22,7 @@ import java.util.function.Function;
  *       {@code depends_on}, service {@code networks} and {@code build.args} merge as maps even when
  *       one file uses the list form;</li>
  *   <li>{@code ports}, {@code volumes}, {@code secrets}, {@code configs} merge by their identity
- *       (published/target port, mount target, secret target), the later entry replacing;</li>
+ *       (published port, else target port; mount target; secret target), the later entry replacing;</li>
  *   <li>string lists such as {@code dns}, {@code cap_add}, {@code profiles}, {@code env_file},
  *       placement constraints are unions (a single string counts as a list of one);</li>
  *   <li>any other list is appended.</li>
@@ -141,21 +141,32 @@ public final class OverrideMerger {
         return new YSeq(items, over.pos());
     }
 
+    /**
+     * A published port is a cluster-wide resource, so a later file that publishes the same port
+     * (and protocol) replaces the earlier mapping instead of colliding with it; unpublished ports
+     * are identified by their target.
+     */
     private static String portIdentity(YNode n) {
+        String published;
+        String target;
+        String proto;
         if (n instanceof YScalar s) {
             String t = s.text();
             int slash = t.indexOf('/');
-            String proto = slash < 0 ? "tcp" : t.substring(slash + 1);
+            proto = slash < 0 ? "tcp" : t.substring(slash + 1);
             String ports = slash < 0 ? t : t.substring(0, slash);
             int colon = ports.lastIndexOf(':');
-            String published = colon < 0 ? "" : ports.substring(0, colon);
-            return published + ":" + ports.substring(colon + 1) + "/" + proto;
+            target = ports.substring(colon + 1);
+            String rest = colon < 0 ? "" : ports.substring(0, colon);
+            published = rest.substring(rest.lastIndexOf(':') + 1);
+        } else if (n instanceof YMap m) {
+            published = text(m.get("published"));
+            target = text(m.get("target"));
+            proto = m.has("protocol") ? text(m.get("protocol")) : "tcp";
+        } else {
+            return null;
         }
-        if (n instanceof YMap m) {
-            return text(m.get("host_ip")) + (m.has("host_ip") ? ":" : "") + text(m.get("published")) + ":"
-                    + text(m.get("target")) + "/" + (m.has("protocol") ? text(m.get("protocol")) : "tcp");
-        }
-        return null;
+        return published.isEmpty() ? "target:" + target + "/" + proto : "published:" + published + "/" + proto;
     }
 
     private static String volumeIdentity(YNode n) {
