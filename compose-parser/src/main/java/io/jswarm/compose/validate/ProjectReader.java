@@ -4,7 +4,6 @@ import io.jswarm.api.task.MountType;
 import io.jswarm.compose.Diagnostics;
 import io.jswarm.compose.model.ComposeProject;
 import io.jswarm.compose.model.ComposeService;
-import io.jswarm.compose.model.Dependency;
 import io.jswarm.compose.model.FileObjectDef;
 import io.jswarm.compose.model.FileRef;
 import io.jswarm.compose.model.NetworkDef;
