@@ -26,7 +26,7 @@ final class DeployReader {
     private DeployReader() {}
 
     static final List<String> MODES = List.of("replicated", "global", "replicated-job", "global-job");
-    private static final Set<String> KEYS = Set.of("mode", "replicas", "placement", "resources", "restart_policy",
+    static final Set<String> KEYS = Set.of("mode", "replicas", "placement", "resources", "restart_policy",
             "update_config", "rollback_config", "endpoint_mode", "labels");
     private static final Set<String> UPDATE_KEYS = Set.of("parallelism", "delay", "failure_action", "monitor",
             "max_failure_ratio", "order");

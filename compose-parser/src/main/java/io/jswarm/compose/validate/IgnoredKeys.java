@@ -75,5 +75,11 @@ final class IgnoredKeys {
             Map.entry("pre_stop", "lifecycle hooks are not supported"),
             Map.entry("extends", "not supported: merge files with several -c instead"),
             Map.entry("label_file", "not supported"),
-            Map.entry("stop_timeout", "use stop_grace_period"));
+            Map.entry("stop_timeout", "use stop_grace_period"),
+            Map.entry("cgroup", "tasks always get a private cgroup namespace"),
+            Map.entry("models", "not supported"),
+            Map.entry("provider", "not supported"),
+            Map.entry("pre_start", "lifecycle hooks are not supported"),
+            Map.entry("pull_refresh_after", "workers pull missing images"),
+            Map.entry("use_api_socket", "there is no Docker API socket on jswarm nodes"));
 }

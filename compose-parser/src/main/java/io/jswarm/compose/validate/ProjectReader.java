@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 public final class ProjectReader {
     /** Compose's project-name rule; the name prefixes every service, network and volume. */
     private static final Pattern PROJECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    private static final Set<String> TOP = Set.of("name", "services", "networks", "volumes", "secrets", "configs");
+    static final Set<String> TOP = Set.of("name", "services", "networks", "volumes", "secrets", "configs");
+    static final Map<String, String> TOP_IGNORED = Map.of("version", "obsolete: the compose specification has no versions",
+            "include", "not supported: pass several files with -c instead",
+            "models", "not supported");
 
     private final Fields f;
     private final ReadContext ctx;
@@ -52,9 +55,7 @@ public final class ProjectReader {
         if (top == null) {
             return null;
         }
-        f.keys(top, "", TOP, Map.of("version", "obsolete: the compose specification has no versions",
-                "include", "not supported: pass several files with -c instead",
-                "models", "not supported"));
+        f.keys(top, "", TOP, TOP_IGNORED);
         String name = projectName(top, nameOverride);
         Map<String, NetworkDef> networks = new LinkedHashMap<>();
         Map<String, VolumeDef> volumes = new LinkedHashMap<>();
