@@ -111,4 +111,25 @@ class MergeTest {
                 .env(Map.of("TAG", "7")).load();
         assertEquals("web:7", web(r).task().container().image());
     }
+
+    @Test
+    void resetTagRemovesWhatEarlierFilesSet() {
+        ServiceSpec s = web(merged("services:\n  web:\n    ports: !reset []\n    dns: !reset null\n"));
+        assertTrue(s.endpoint().ports().isEmpty());
+        assertTrue(s.task().container().dnsServers().isEmpty());
+        assertEquals(List.of("/data", "/etc/a"), s.task().container().mounts().stream().map(Mount::target).toList(), "untagged keys still merge");
+    }
+
+    @Test
+    void overrideTagReplacesInsteadOfMerging() {
+        ServiceSpec s = web(merged("services:\n  web:\n    ports: !override [\"7070:70\"]\n    environment: !override {ONLY: me}\n"));
+        assertEquals(List.of(7070), s.endpoint().ports().stream().map(PortConfig::publishedPort).toList());
+        assertEquals(List.of("ONLY=me"), s.task().container().env());
+    }
+
+    @Test
+    void otherTagsAreRefusedByName() {
+        ComposeException e = Project.of("services:\n  web:\n    image: !secret x\n").fail();
+        assertTrue(e.getMessage().contains("unsupported YAML tag !secret (jswarm knows !reset and !override)"), e.getMessage());
+    }
 }

@@ -33,7 +33,7 @@ public final class Interpolator {
         if (node instanceof YMap m) {
             Map<String, YNode> out = new LinkedHashMap<>();
             m.entries().forEach((k, v) -> out.put(k, walk(v, path.isEmpty() ? k : path + "." + k)));
-            return new YMap(out, m.keyPositions(), m.pos());
+            return new YMap(out, m.keyPositions(), m.mergeTags(), m.pos());
         }
         if (node instanceof YSeq s) {
             List<YNode> out = new ArrayList<>();

@@ -43,13 +43,35 @@ public final class OverrideMerger {
             "secrets", OverrideMerger::fileIdentity,
             "configs", OverrideMerger::fileIdentity);
 
-    /** Merges {@code files} in order; the result is the first file's tree if there is only one. */
+    /**
+     * Merges {@code files} in order. {@code !reset} on a value removes what earlier files set
+     * (and the key itself), {@code !override} replaces the earlier value instead of merging.
+     */
     public static YNode mergeAll(List<YNode> files) {
         YNode acc = files.get(0);
         for (int k = 1; k < files.size(); k++) {
             acc = merge(acc, files.get(k), "");
         }
-        return acc;
+        return withoutResets(acc);
+    }
+
+    /** Drops keys still tagged {@code !reset} (e.g. in the first file) and forgets the tags. */
+    private static YNode withoutResets(YNode n) {
+        if (n instanceof YMap m) {
+            Map<String, YNode> out = new LinkedHashMap<>();
+            Map<String, Position> keys = new LinkedHashMap<>();
+            m.entries().forEach((k, v) -> {
+                if (m.tag(k) != YMap.MergeTag.RESET) {
+                    out.put(k, withoutResets(v));
+                    keys.put(k, m.keyPos(k));
+                }
+            });
+            return new YMap(out, keys, m.pos());
+        }
+        if (n instanceof YSeq s) {
+            return new YSeq(s.items().stream().map(OverrideMerger::withoutResets).toList(), s.pos());
+        }
+        return n;
     }
 
     static YNode merge(YNode base, YNode over, String path) {
@@ -88,12 +110,21 @@ public final class OverrideMerger {
     private static YMap mergeMaps(YMap base, YMap over, String path) {
         Map<String, YNode> out = new LinkedHashMap<>(base.entries());
         Map<String, Position> keys = new LinkedHashMap<>(base.keyPositions());
+        Map<String, YMap.MergeTag> tags = new LinkedHashMap<>(base.mergeTags());
         over.entries().forEach((k, v) -> {
+            YMap.MergeTag tag = over.tag(k);
             YNode prev = out.get(k);
-            out.put(k, prev == null ? v : merge(prev, v, path.isEmpty() ? k : path + "." + k));
+            if (tag == YMap.MergeTag.RESET) {
+                out.remove(k);
+                keys.remove(k);
+                tags.remove(k);
+                return;
+            }
+            out.put(k, prev == null || tag == YMap.MergeTag.OVERRIDE ? v : merge(prev, v, path.isEmpty() ? k : path + "." + k));
             keys.put(k, over.keyPos(k));
+            tags.remove(k);
         });
-        return new YMap(out, keys, over.pos());
+        return new YMap(out, keys, tags, over.pos());
     }
 
     /** The key path inside a service ("deploy.labels") or null outside services. */

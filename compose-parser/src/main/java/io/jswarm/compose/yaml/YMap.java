@@ -6,12 +6,28 @@ import java.util.Map;
 
 /**
  * A mapping with string keys in file order. {@code keyPositions} says where each key was written,
- * so "unknown key" errors point at the key and not at its value.
+ * so "unknown key" errors point at the key and not at its value. {@code mergeTags} holds the
+ * compose merge tags written on values ({@code ports: !reset []}, {@code command: !override …}),
+ * which only the merge stage reads.
  */
-public record YMap(Map<String, YNode> entries, Map<String, Position> keyPositions, Position pos) implements YNode {
+public record YMap(Map<String, YNode> entries, Map<String, Position> keyPositions, Map<String, MergeTag> mergeTags,
+        Position pos) implements YNode {
+
+    /** Compose's merge tags: drop the value inherited from earlier files, or replace it whole. */
+    public enum MergeTag { RESET, OVERRIDE }
+
     public YMap {
         entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         keyPositions = Collections.unmodifiableMap(new LinkedHashMap<>(keyPositions));
+        mergeTags = mergeTags.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(mergeTags));
+    }
+
+    public YMap(Map<String, YNode> entries, Map<String, Position> keyPositions, Position pos) {
+        this(entries, keyPositions, Map.of(), pos);
+    }
+
+    public MergeTag tag(String key) {
+        return mergeTags.get(key);
     }
 
     public static YMap empty(Position pos) {

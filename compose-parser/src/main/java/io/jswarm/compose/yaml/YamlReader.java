@@ -183,10 +183,10 @@ public final class YamlReader {
             type = YScalar.Type.FLOAT;
         } else if (t.equals(Tag.BOOL)) {
             type = YScalar.Type.BOOL;
-        } else if (t.equals(Tag.STR) || t.equals(Tag.TIMESTAMP) || t.equals(Tag.BINARY)) {
+        } else if (t.equals(Tag.STR) || t.equals(Tag.TIMESTAMP) || t.equals(Tag.BINARY) || mergeTag(n) != null) {
             type = YScalar.Type.STRING;
         } else {
-            throw new Refused(pos(n), "unsupported YAML tag " + t.getValue());
+            throw new Refused(pos(n), "unsupported YAML tag " + t.getValue() + " (jswarm knows !reset and !override)");
         }
         return new YScalar(type == YScalar.Type.NULL ? null : n.getValue(), type, pos(n));
     }
@@ -207,6 +207,7 @@ public final class YamlReader {
         Map<String, YNode> entries = new LinkedHashMap<>();
         Map<String, Position> keys = new LinkedHashMap<>();
         Map<String, Long> weights = new LinkedHashMap<>();
+        Map<String, YMap.MergeTag> tags = new LinkedHashMap<>();
         List<Node> mergeSources = new ArrayList<>();
         for (NodeTuple t : n.getValue()) {
             Node k = t.getKeyNode();
@@ -223,6 +224,10 @@ public final class YamlReader {
                 continue;
             }
             Converted v = convert(t.getValueNode(), depth + 1);
+            YMap.MergeTag tag = mergeTag(t.getValueNode());
+            if (tag != null) {
+                tags.put(key, tag);
+            }
             entries.put(key, v.node);
             keys.put(key, pos(k));
             weights.put(key, v.weight);
@@ -248,7 +253,12 @@ public final class YamlReader {
             weight += w;
             checkWeight(weight, n);
         }
-        return new Converted(new YMap(entries, keys, pos(n)), weight);
+        return new Converted(new YMap(entries, keys, tags, pos(n)), weight);
+    }
+
+    private static YMap.MergeTag mergeTag(Node n) {
+        String tag = n.getTag().getValue();
+        return tag.equals("!reset") ? YMap.MergeTag.RESET : tag.equals("!override") ? YMap.MergeTag.OVERRIDE : null;
     }
 
     private void checkWeight(long weight, Node at) {
