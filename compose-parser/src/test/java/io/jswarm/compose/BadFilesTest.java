@@ -123,6 +123,8 @@ class BadFilesTest {
                         "services.web.extra_hosts[0]", "expected \"host:ip\" or \"host=ip\""),
                 new Case("nested label value", WEB + "    labels:\n      a: {b: c}\n", 5, 10,
                         "services.web.labels.a", "expected a string, number, boolean or nothing, got a mapping"),
+                new Case("tmpfs entry not a path", WEB + "    tmpfs: [{size: 1}]\n", 4, 13,
+                        "services.web.tmpfs[0]", "expected a path such as /run, got a mapping"),
                 new Case("yaml syntax error", WEB + "    user: [a\n", 5, 1, "", "invalid YAML"),
                 new Case("no services", "networks: {}\n", 1, 1, "services", "no services defined"),
                 new Case("external resource with a driver", WEB + "volumes:\n  v: {external: true, driver: local}\n", 5, 23,

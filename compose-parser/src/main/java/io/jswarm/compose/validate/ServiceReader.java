@@ -1,6 +1,7 @@
 package io.jswarm.compose.validate;
 
 import io.jswarm.api.task.HealthConfig;
+import io.jswarm.api.task.Mount;
 import io.jswarm.api.task.RestartCondition;
 import io.jswarm.api.task.RestartPolicy;
 import io.jswarm.api.task.Ulimit;
@@ -10,6 +11,7 @@ import io.jswarm.compose.merge.ListForms;
 import io.jswarm.compose.model.ComposeService;
 import io.jswarm.compose.model.Dependency;
 import io.jswarm.compose.model.FileRef;
+import io.jswarm.compose.model.Located;
 import io.jswarm.compose.yaml.YMap;
 import io.jswarm.compose.yaml.YNode;
 import io.jswarm.compose.yaml.YScalar;
@@ -194,8 +196,8 @@ final class ServiceReader {
         }
     }
 
-    private List<io.jswarm.compose.model.Located<io.jswarm.api.task.Mount>> mounts(YMap m, String path) {
-        List<io.jswarm.compose.model.Located<io.jswarm.api.task.Mount>> out = new ArrayList<>();
+    private List<Located<Mount>> mounts(YMap m, String path) {
+        List<Located<Mount>> out = new ArrayList<>();
         if (m.has("volumes")) {
             out.addAll(VolumeSyntax.read(f, ctx, m.get("volumes"), path + ".volumes"));
         }

@@ -171,16 +171,18 @@ final class VolumeSyntax {
 
     /** {@code tmpfs: /run} or a list of paths (options after ':' are warned about and ignored). */
     static List<Located<Mount>> tmpfs(Fields f, YNode node, String path) {
-        List<String> paths = f.strings(node, path, true);
         List<Located<Mount>> out = new ArrayList<>();
-        if (paths == null) {
-            return out;
-        }
-        for (int i = 0; i < paths.size(); i++) {
-            String p = paths.get(i);
+        boolean list = node instanceof YSeq;
+        List<YNode> items = node instanceof YSeq s ? s.items() : List.of(node);
+        for (int i = 0; i < items.size(); i++) {
+            YNode at = items.get(i);
+            String ip = list ? path + "[" + i + "]" : path;
+            String p = at instanceof YScalar s && !s.isNull() ? s.value() : null;
+            if (p == null) {
+                f.error(at, ip, "expected a path such as /run, got " + Fields.quote(at));
+                continue;
+            }
             int colon = p.indexOf(':');
-            YNode at = node instanceof YSeq s ? s.items().get(i) : node;
-            String ip = node instanceof YSeq ? path + "[" + i + "]" : path;
             if (colon >= 0) {
                 f.diag.warn(at.pos(), ip, "tmpfs options \"" + p.substring(colon + 1) + "\" ignored");
                 p = p.substring(0, colon);
