@@ -28,7 +28,7 @@ import java.util.Map;
  * {@code stack config}: the resolved project printed as compose YAML — files merged, variables
  * substituted, profiles applied, env files folded into {@code environment}, short syntaxes in their
  * long form, paths absolute, durations and sizes normalized. Loading the output again gives the
- * same project (except that secret contents are shown by their file, never inline).
+ * same specs ('$' is written as '$$'; secret contents are shown by their file, never inline).
  */
 public final class ConfigRenderer {
     private ConfigRenderer() {}
@@ -51,10 +51,29 @@ public final class ConfigRenderer {
         putIf(root, "secrets", files(p.secrets()));
         putIf(root, "configs", files(p.configs()));
         try {
-            return YAML.writeValueAsString(root);
+            return YAML.writeValueAsString(escapeDollars(root));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render YAML", e);
         }
+    }
+
+    /**
+     * Values are printed resolved, so a literal '$' is written as "$$": loading the output again
+     * must not interpolate a second time.
+     */
+    private static Object escapeDollars(Object value) {
+        if (value instanceof String s) {
+            return s.replace("$", "$$");
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, escapeDollars(v)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().map(ConfigRenderer::escapeDollars).toList();
+        }
+        return value;
     }
 
     private static void putIf(Map<String, Object> m, String key, Object value) {

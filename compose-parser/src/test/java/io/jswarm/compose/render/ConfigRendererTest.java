@@ -90,4 +90,34 @@ class ConfigRendererTest {
         assertEquals("1536m", ConfigRenderer.size(1536L << 20));
         assertEquals("0", ConfigRenderer.size(0));
     }
+
+    @Test
+    void trickyStringsSurviveTheRoundTrip() {
+        String yaml = """
+                services:
+                  web:
+                    image: busybox
+                    environment:
+                      A: "yes"
+                      B: "null"
+                      C: "on"
+                      D: "0x1F"
+                      E: "1e3"
+                      F: "~"
+                      G: ""
+                      H: "- x"
+                      I: "a: b"
+                      J: "0440"
+                      K: "12:30"
+                      L: "#not a comment"
+                      M: "multi\\nline"
+                      N: "$$HOME"
+                    labels: {"com.example.v": "1.10"}
+                """;
+        LoadResult first = load(yaml, Map.of());
+        String rendered = ConfigRenderer.render(first.project());
+        LoadResult again = load(rendered, Map.of());
+        assertTrue(rendered.contains(": $$HOME"), rendered);
+        assertEquals(first.services(), again.services(), rendered);
+    }
 }
