@@ -30,7 +30,6 @@ import io.jswarm.compose.validate.PathLocator;
 import io.jswarm.compose.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +47,6 @@ import java.util.function.Function;
  * compose key they came from ({@code endpoint.ports[0]} → {@code services.web.ports[2]}).
  */
 public final class SpecConverter {
-    private static final String DEFAULT_NETWORK = "default";
-
     private final ComposeProject project;
     private final StackNames names;
     private final YNode tree;
@@ -72,8 +69,8 @@ public final class SpecConverter {
         List<ServiceDeployment> deployments = new ArrayList<>();
         boolean usesDefault = false;
         for (ComposeService s : project.services().values()) {
-            usesDefault |= s.networks().isEmpty() || s.networks().containsKey(DEFAULT_NETWORK);
-            Origins origins = new Origins("services." + s.name());
+            usesDefault |= s.networks().isEmpty() || s.networks().containsKey(StackResources.DEFAULT_NETWORK);
+            SpecOrigins origins = new SpecOrigins("services." + s.name());
             ServiceSpec spec = service(s, origins);
             for (Problem p : ServiceSpecValidator.validate(spec)) {
                 String path = origins.composePath(p.path());
@@ -89,8 +86,9 @@ public final class SpecConverter {
         List<String> order = graph.cycle().isPresent() ? List.copyOf(edges.keySet()) : graph.startOrder();
         specs.sort(Comparator.comparing(ServiceSpec::name));
         deployments.sort(Comparator.comparing(ServiceDeployment::service));
-        return new Conversion(project.name(), specs, order, deployments, networks(usesDefault), volumes(),
-                files(project.secrets()), files(project.configs()));
+        StackResources resources = new StackResources(project, names);
+        return new Conversion(project.name(), specs, order, deployments, resources.networks(usesDefault), resources.volumes(),
+                resources.files(project.secrets()), resources.files(project.configs()));
     }
 
     private Set<String> scopedKeys(Set<String> keys) {
@@ -99,13 +97,7 @@ public final class SpecConverter {
         return out;
     }
 
-    private Map<String, String> withNamespace(Map<String, String> labels) {
-        Map<String, String> out = new TreeMap<>(labels);
-        out.put(StackNames.NAMESPACE_LABEL, names.stack());
-        return out;
-    }
-
-    private ServiceSpec service(ComposeService s, Origins o) {
+    private ServiceSpec service(ComposeService s, SpecOrigins o) {
         Deploy d = s.deploy();
         o.map("name", "");
         o.map("labels", "deploy.labels");
@@ -163,7 +155,7 @@ public final class SpecConverter {
                 s.user(),
                 s.workingDir(),
                 s.hostname(),
-                withNamespace(s.labels()),
+                names.withNamespace(s.labels()),
                 mountSpecs,
                 s.healthcheck(),
                 s.stopSignal(),
@@ -179,7 +171,7 @@ public final class SpecConverter {
         ServiceMode mode = mode(d);
         Placement placement = new Placement(constraints.stream().map(Located::value).toList(), d.preferences(), d.maxReplicasPerNode());
         TaskSpec task = new TaskSpec(container, d.resources(), restartPolicy(s, mode), placement, networks, 0);
-        return new ServiceSpec(names.scoped(s.name()), withNamespace(d.labels()), task, mode, d.update(), d.rollback(),
+        return new ServiceSpec(names.scoped(s.name()), names.withNamespace(d.labels()), task, mode, d.update(), d.rollback(),
                 new EndpointSpec(d.endpointMode() == null ? EndpointMode.VIP : d.endpointMode(), portSpecs));
     }
 
@@ -214,8 +206,8 @@ public final class SpecConverter {
     }
 
     /** The stack's default network when none is listed; the service's own name is always an alias. */
-    private List<NetworkAttachment> networks(ComposeService s, Origins o) {
-        Map<String, List<String>> nets = s.networks().isEmpty() ? Map.of(DEFAULT_NETWORK, List.of()) : s.networks();
+    private List<NetworkAttachment> networks(ComposeService s, SpecOrigins o) {
+        Map<String, List<String>> nets = s.networks().isEmpty() ? Map.of(StackResources.DEFAULT_NETWORK, List.of()) : s.networks();
         Map<String, String> keyByName = new TreeMap<>();
         nets.keySet().forEach(k -> keyByName.put(networkName(k), k));
         List<NetworkAttachment> out = new ArrayList<>();
@@ -286,58 +278,4 @@ public final class SpecConverter {
         return out;
     }
 
-    private List<StackNetwork> networks(boolean usesDefault) {
-        Map<String, StackNetwork> out = new TreeMap<>();
-        project.networks().values().forEach(n -> out.put(n.key(), new StackNetwork(n.key(), names.resolve(n.key(), n.name()),
-                n.external(), n.external() ? null : n.driver() == null ? "overlay" : n.driver(), n.driverOpts(),
-                n.external() ? n.labels() : withNamespace(n.labels()), n.internal(), n.attachable(), n.subnets())));
-        if (usesDefault && !out.containsKey(DEFAULT_NETWORK)) {
-            out.put(DEFAULT_NETWORK, new StackNetwork(DEFAULT_NETWORK, names.scoped(DEFAULT_NETWORK), false, "overlay",
-                    null, withNamespace(Map.of()), false, false, null));
-        }
-        return List.copyOf(out.values());
-    }
-
-    private List<StackVolume> volumes() {
-        return project.volumes().values().stream().sorted(Comparator.comparing(v -> v.key()))
-                .map(v -> new StackVolume(v.key(), names.resolve(v.key(), v.name()), v.external(), v.driver(), v.driverOpts(),
-                        v.external() ? v.labels() : withNamespace(v.labels())))
-                .toList();
-    }
-
-    private List<StackFile> files(Map<String, FileObjectDef> defs) {
-        return defs.values().stream().sorted(Comparator.comparing(FileObjectDef::key))
-                .map(f -> new StackFile(f.key(), names.resolve(f.key(), f.name()), f.external(), f.data(),
-                        f.external() ? f.labels() : withNamespace(f.labels())))
-                .toList();
-    }
-
-    /** Spec field paths → the compose key they came from, for the validator's problems. */
-    private static final class Origins {
-        private final String base;
-        private final Map<String, String> byPrefix = new LinkedHashMap<>();
-
-        Origins(String base) {
-            this.base = base;
-        }
-
-        void map(String specPath, String composeRelative) {
-            byPrefix.put(specPath, composeRelative.isEmpty() ? base : base + "." + composeRelative);
-        }
-
-        void located(String specPath, String composePath) {
-            byPrefix.put(specPath, composePath);
-        }
-
-        String composePath(String specPath) {
-            String best = null;
-            for (String prefix : byPrefix.keySet()) {
-                boolean matches = specPath.equals(prefix) || specPath.startsWith(prefix + ".") || specPath.startsWith(prefix + "[");
-                if (matches && (best == null || prefix.length() > best.length())) {
-                    best = prefix;
-                }
-            }
-            return best == null ? base : byPrefix.get(best);
-        }
-    }
 }

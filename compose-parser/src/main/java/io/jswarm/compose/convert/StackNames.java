@@ -1,5 +1,8 @@
 package io.jswarm.compose.convert;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Names of stack objects: {@code <stack>_<key>} like docker stack, except for external objects
  * and objects with an explicit {@code name:}, which keep that name.
@@ -24,5 +27,12 @@ public final class StackNames {
 
     public String resolve(String key, String explicitName) {
         return explicitName != null ? explicitName : scoped(key);
+    }
+
+    /** {@code labels} plus the stack label, sorted. */
+    public Map<String, String> withNamespace(Map<String, String> labels) {
+        Map<String, String> out = new TreeMap<>(labels);
+        out.put(NAMESPACE_LABEL, stack);
+        return out;
     }
 }
