@@ -55,6 +55,8 @@ class BadFilesTest {
                         "services.web.ports[0]", "port ranges differ in length"),
                 new Case("unknown port protocol", WEB + "    ports: [\"80/xyz\"]\n", 4, 13,
                         "services.web.ports[0]", "unknown protocol \"xyz\""),
+                new Case("long port published out of range", WEB + "    ports:\n      - {target: 80, published: 99999}\n", 5, 33,
+                        "services.web.ports[0].published", "port 99999 out of range 1-65535"),
                 new Case("long port without target", WEB + "    ports:\n      - published: 80\n", 5, 9,
                         "services.web.ports[0]", "a port needs a target"),
                 new Case("duplicate key", WEB + "    user: a\n    user: b\n", 5, 5, "", "duplicate key \"user\" (first defined at line 4)"),

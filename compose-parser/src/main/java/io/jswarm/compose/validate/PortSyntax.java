@@ -146,6 +146,7 @@ final class PortSyntax {
             published = f.integer(m.get("published"), path + ".published", 1);
             if (published != null && published > 65535) {
                 f.error(m.get("published"), path + ".published", "port " + published + " out of range 1-65535");
+                return null;
             }
         }
         Protocol proto = Protocol.TCP;

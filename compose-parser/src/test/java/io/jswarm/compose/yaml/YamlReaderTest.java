@@ -156,4 +156,17 @@ class YamlReaderTest {
     void byteOrderMarkIsSkipped() {
         assertEquals("b", text(read("\uFEFFa: b\n").get("a")));
     }
+
+    @Test
+    void hugeDocumentsAreRefused() {
+        String huge = "a: \"" + "x".repeat(YamlReader.MAX_CODE_POINTS + 10) + "\"\n";
+        ComposeProblem p = onlyError(huge);
+        assertTrue(p.message().contains("exceeds the limit"), p.message());
+    }
+
+    @Test
+    void severalDocumentsAreRefused() {
+        ComposeProblem p = onlyError("a: 1\n---\nb: 2\n");
+        assertEquals(2, p.line());
+    }
 }
