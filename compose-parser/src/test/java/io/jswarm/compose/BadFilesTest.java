@@ -47,6 +47,8 @@ class BadFilesTest {
                         "services.web.deploy.resources.limits.memory", "invalid size \"12X\""),
                 new Case("bad cpus", WEB + "    deploy:\n      resources:\n        reservations:\n          cpus: half\n", 7, 17,
                         "services.web.deploy.resources.reservations.cpus", "invalid CPU amount \"half\""),
+                new Case("zero cpus", WEB + "    deploy:\n      resources:\n        limits: {cpus: \"0\"}\n", 6, 24,
+                        "services.web.deploy.resources.limits.cpus", "must be more than 0"),
                 new Case("port with too many parts", WEB + "    ports: [\"1:2:3:4\"]\n", 4, 13,
                         "services.web.ports[0]", "invalid port \"1:2:3:4\""),
                 new Case("port out of range", WEB + "    ports:\n      - \"70000:80\"\n", 5, 9,

@@ -137,6 +137,7 @@ final class DeployReader {
         Long cpus = m.has("cpus") ? f.nanoCpus(m.get("cpus"), path + ".cpus") : null;
         if (cpus != null && cpus <= 0) {
             f.error(m.get("cpus"), path + ".cpus", "must be more than 0");
+            cpus = null;
         }
         Long memory = m.has("memory") ? f.bytes(m.get("memory"), path + ".memory") : null;
         Long pids = null;
