@@ -78,4 +78,27 @@ class ProfilesAndOrderTest {
         ComposeException e = Project.of("services:\n  a: {image: a, depends_on: [a]}\n").fail();
         assertEquals("dependency cycle: a -> a", e.problems().get(0).message());
     }
+
+    @Test
+    void conditionsThatCannotHoldAreReported() {
+        ComposeException e = Project.of("""
+                services:
+                  web: {image: web, depends_on: {db: {condition: service_healthy}}}
+                  db: {image: db, healthcheck: {disable: true}}
+                """).fail();
+        assertEquals("waits for db to be healthy, but its healthcheck is disabled", e.problems().get(0).message());
+        LoadResult r = Project.of("""
+                services:
+                  web:
+                    image: web
+                    depends_on:
+                      db: {condition: service_healthy}
+                      migrate: {condition: service_completed_successfully}
+                  db: {image: db}
+                  migrate: {image: migrate}
+                """).load();
+        assertEquals(List.of("services.web.depends_on.db", "services.web.depends_on.migrate"),
+                r.warnings().stream().map(ComposeProblem::path).toList());
+        assertEquals(6, r.warnings().get(1).line());
+    }
 }

@@ -4,6 +4,7 @@ import io.jswarm.api.task.MountType;
 import io.jswarm.compose.Diagnostics;
 import io.jswarm.compose.model.ComposeProject;
 import io.jswarm.compose.model.ComposeService;
+import io.jswarm.compose.model.Dependency;
 import io.jswarm.compose.model.FileObjectDef;
 import io.jswarm.compose.model.FileRef;
 import io.jswarm.compose.model.NetworkDef;
@@ -146,6 +147,7 @@ public final class ProjectReader {
             s.dependsOn().forEach((d, dep) -> {
                 if (services.containsKey(d)) {
                     deps.add(d);
+                    condition(root, base + ".depends_on." + d, dep, services.get(d));
                 } else if (dep.required()) {
                     undefined(root, base + ".depends_on." + d, "service", d, services.keySet());
                 } else {
@@ -160,6 +162,29 @@ public final class ProjectReader {
             String path = "services." + first + ".depends_on." + cycle.get(1);
             diag.error(PathLocator.locate(root, path), path, "dependency cycle: " + String.join(" -> ", cycle));
         });
+    }
+
+    /**
+     * A condition that can never hold would hang a deploy: waiting for health of a service whose
+     * health check is disabled is an error; the other doubtful cases are warnings because the
+     * image may define a HEALTHCHECK, or the service may exit on its own.
+     */
+    private void condition(YNode root, String path, Dependency dep, ComposeService target) {
+        if (dep.condition() == Dependency.Condition.SERVICE_HEALTHY) {
+            if (target.healthcheck() != null && target.healthcheck().disabled()) {
+                diag.error(PathLocator.locate(root, path), path, "waits for " + target.name()
+                        + " to be healthy, but its healthcheck is disabled");
+            } else if (target.healthcheck() == null) {
+                diag.warn(PathLocator.locate(root, path), path, "waits for " + target.name()
+                        + " to be healthy, but it has no healthcheck here; the image must define one");
+            }
+        } else if (dep.condition() == Dependency.Condition.SERVICE_COMPLETED_SUCCESSFULLY) {
+            String mode = target.deploy().mode();
+            if (mode == null || !mode.endsWith("-job")) {
+                diag.warn(PathLocator.locate(root, path), path, "waits for " + target.name()
+                        + " to complete, but it is not a job (deploy.mode replicated-job or global-job)");
+            }
+        }
     }
 
     private void refs(YNode root, List<FileRef> used, String path, String kind, Map<String, FileObjectDef> defined) {
