@@ -133,7 +133,7 @@ class BadFilesTest {
                 new Case("no services", "networks: {}\n", 1, 1, "services", "no services defined"),
                 new Case("external resource with a driver", WEB + "volumes:\n  v: {external: true, driver: local}\n", 5, 23,
                         "volumes.v.driver", "an external resource is not created by the stack"),
-                new Case("alias bomb", aliasBomb(), 7, 7, "", "alias bomb"),
+                new Case("alias bomb", aliasBomb(), 6, 7, "", "alias bomb"),
                 new Case("absurd nesting", WEB + "    labels: " + "{a: ".repeat(80) + "b" + "}".repeat(80) + "\n", 4, 0, "",
                         "nesting deeper than"));
     }

@@ -26,21 +26,42 @@ public final class Interpolator {
     }
 
     public static YNode interpolate(YNode root, Map<String, String> env, Diagnostics diag) {
-        return new Interpolator(env, diag).walk(root, "");
+        return new Interpolator(env, diag).walk(root, null);
     }
 
-    private YNode walk(YNode node, String path) {
+    /** A key path built only when a message needs it (most values have no '$'). */
+    private record KeyPath(KeyPath parent, String key, int index) {
+        @Override
+        public String toString() {
+            String p = parent == null ? "" : parent.toString();
+            if (key == null) {
+                return p + "[" + index + "]";
+            }
+            return p.isEmpty() ? key : p + "." + key;
+        }
+    }
+
+    /** Returns {@code node} itself when nothing in it changed, so subtrees shared by aliases stay shared. */
+    private YNode walk(YNode node, KeyPath path) {
         if (node instanceof YMap m) {
             Map<String, YNode> out = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> out.put(k, walk(v, path.isEmpty() ? k : path + "." + k)));
-            return new YMap(out, m.keyPositions(), m.mergeTags(), m.pos());
+            boolean changed = false;
+            for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
+                YNode v = walk(e.getValue(), new KeyPath(path, e.getKey(), 0));
+                changed |= v != e.getValue();
+                out.put(e.getKey(), v);
+            }
+            return changed ? new YMap(out, m.keyPositions(), m.mergeTags(), m.pos()) : m;
         }
         if (node instanceof YSeq s) {
             List<YNode> out = new ArrayList<>();
+            boolean changed = false;
             for (int i = 0; i < s.items().size(); i++) {
-                out.add(walk(s.items().get(i), path + "[" + i + "]"));
+                YNode v = walk(s.items().get(i), new KeyPath(path, null, i));
+                changed |= v != s.items().get(i);
+                out.add(v);
             }
-            return new YSeq(out, s.pos());
+            return changed ? new YSeq(out, s.pos()) : s;
         }
         YScalar sc = (YScalar) node;
         if (sc.type() != YScalar.Type.STRING || sc.value().indexOf('$') < 0) {
@@ -48,10 +69,10 @@ public final class Interpolator {
         }
         try {
             String v = Substitution.apply(sc.value(), env::get, name ->
-                    diag.warn(sc.pos(), path, "variable " + name + " is not set; using an empty string"));
+                    diag.warn(sc.pos(), String.valueOf(path == null ? "" : path), "variable " + name + " is not set; using an empty string"));
             return YScalar.string(v, sc.pos());
         } catch (SubstitutionException e) {
-            diag.error(sc.pos(), path, e.getMessage());
+            diag.error(sc.pos(), path == null ? "" : path.toString(), e.getMessage());
             return sc;
         }
     }

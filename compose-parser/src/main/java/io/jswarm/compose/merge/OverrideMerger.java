@@ -55,21 +55,35 @@ public final class OverrideMerger {
         return withoutResets(acc);
     }
 
-    /** Drops keys still tagged {@code !reset} (e.g. in the first file) and forgets the tags. */
+    /**
+     * Drops keys still tagged {@code !reset} (e.g. in the first file) and forgets the tags;
+     * untagged subtrees are returned as they are.
+     */
     private static YNode withoutResets(YNode n) {
         if (n instanceof YMap m) {
             Map<String, YNode> out = new LinkedHashMap<>();
             Map<String, Position> keys = new LinkedHashMap<>();
-            m.entries().forEach((k, v) -> {
-                if (m.tag(k) != YMap.MergeTag.RESET) {
-                    out.put(k, withoutResets(v));
-                    keys.put(k, m.keyPos(k));
+            boolean changed = !m.mergeTags().isEmpty();
+            for (Map.Entry<String, YNode> e : m.entries().entrySet()) {
+                if (m.tag(e.getKey()) == YMap.MergeTag.RESET) {
+                    continue;
                 }
-            });
-            return new YMap(out, keys, m.pos());
+                YNode v = withoutResets(e.getValue());
+                changed |= v != e.getValue();
+                out.put(e.getKey(), v);
+                keys.put(e.getKey(), m.keyPos(e.getKey()));
+            }
+            return changed ? new YMap(out, keys, m.pos()) : m;
         }
         if (n instanceof YSeq s) {
-            return new YSeq(s.items().stream().map(OverrideMerger::withoutResets).toList(), s.pos());
+            List<YNode> items = new ArrayList<>();
+            boolean changed = false;
+            for (YNode item : s.items()) {
+                YNode v = withoutResets(item);
+                changed |= v != item;
+                items.add(v);
+            }
+            return changed ? new YSeq(items, s.pos()) : s;
         }
         return n;
     }

@@ -39,8 +39,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * characters, more than one document.
  */
 public final class YamlReader {
-    /** A 200-service file is ~20k nodes; a hundred times that is no longer a compose file. */
-    public static final long MAX_EXPANDED_NODES = 1_000_000;
+    /**
+     * A 200-service file is ~20k nodes after expanding aliases; more than ten times that is no
+     * longer a compose file but an alias bomb, which every later stage would have to walk.
+     */
+    public static final long MAX_EXPANDED_NODES = 250_000;
     public static final int MAX_DEPTH = 64;
     /** Thirty times the 200-service benchmark file; refused before parsing, so refusing is instant. */
     public static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
@@ -109,9 +112,11 @@ public final class YamlReader {
      */
     private static Composer composer(String body) {
         LoaderOptions o = new LoaderOptions();
-        // SnakeYAML's own limits are the outer fence (they report no position); ours below are
-        // tighter where it matters and say where.
-        o.setMaxAliasesForCollections(1000);
+        // SnakeYAML's own limits are the outer fence (they report no position); ours are tighter
+        // where it matters and say where. Its alias limit guards its constructor, which expands
+        // aliases; the composer shares nodes and our expansion limit counts the real cost, so a
+        // large stack with `<<: *defaults` in every service (two aliases each) must pass here.
+        o.setMaxAliasesForCollections(100_000);
         o.setNestingDepthLimit(MAX_DEPTH * 2);
         o.setCodePointLimit(MAX_CODE_POINTS + 1024);
         o.setAllowRecursiveKeys(false);
