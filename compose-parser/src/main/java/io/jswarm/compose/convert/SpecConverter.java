@@ -27,6 +27,7 @@ import io.jswarm.compose.model.Located;
 import io.jswarm.compose.model.NetworkDef;
 import io.jswarm.compose.validate.DependencyGraph;
 import io.jswarm.compose.validate.PathLocator;
+import io.jswarm.compose.yaml.Position;
 import io.jswarm.compose.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +75,7 @@ public final class SpecConverter {
             ServiceSpec spec = service(s, origins);
             for (Problem p : ServiceSpecValidator.validate(spec)) {
                 String path = origins.composePath(p.path());
-                diag.error(tree == null ? io.jswarm.compose.yaml.Position.UNKNOWN : PathLocator.locate(tree, path), path,
+                diag.error(tree == null ? Position.UNKNOWN : PathLocator.locate(tree, path), path,
                         p.message() + " (" + p.path() + " of service " + spec.name() + ")");
             }
             specs.add(spec);
@@ -83,6 +84,7 @@ public final class SpecConverter {
         Map<String, Set<String>> edges = new TreeMap<>();
         project.services().values().forEach(s -> edges.put(names.scoped(s.name()), scopedKeys(s.dependsOn().keySet())));
         DependencyGraph graph = new DependencyGraph(edges);
+        // The reader has refused cycles already; the guard keeps this stage total on its own.
         List<String> order = graph.cycle().isPresent() ? List.copyOf(edges.keySet()) : graph.startOrder();
         specs.sort(Comparator.comparing(ServiceSpec::name));
         deployments.sort(Comparator.comparing(ServiceDeployment::service));
