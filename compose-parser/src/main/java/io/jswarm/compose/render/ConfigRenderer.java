@@ -17,6 +17,7 @@ import io.jswarm.compose.model.Deploy;
 import io.jswarm.compose.model.FileObjectDef;
 import io.jswarm.compose.model.FileRef;
 import io.jswarm.compose.model.Located;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -314,7 +315,7 @@ public final class ConfigRenderer {
             putIf(m, "file", f.file());
             putIf(m, "environment", f.environment());
             if (f.file() == null && f.environment() == null && f.data() != null) {
-                m.put("content", new String(f.data().bytes(), java.nio.charset.StandardCharsets.UTF_8));
+                m.put("content", new String(f.data().bytes(), StandardCharsets.UTF_8));
             }
             putIf(m, "labels", f.labels());
             out.put(f.key(), m);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -143,7 +144,7 @@ public final class ProjectReader {
             });
             refs(root, s.secrets(), base + ".secrets", "secret", secrets);
             refs(root, s.configs(), base + ".configs", "config", configs);
-            Set<String> deps = new java.util.TreeSet<>();
+            Set<String> deps = new TreeSet<>();
             s.dependsOn().forEach((d, dep) -> {
                 if (services.containsKey(d)) {
                     deps.add(d);

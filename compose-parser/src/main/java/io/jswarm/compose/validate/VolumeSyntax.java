@@ -9,6 +9,7 @@ import io.jswarm.compose.yaml.YScalar;
 import io.jswarm.compose.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -152,7 +153,7 @@ final class VolumeSyntax {
         if (type == null || target == null) {
             return null;
         }
-        MountType mt = MountType.valueOf(type.toUpperCase(java.util.Locale.ROOT));
+        MountType mt = MountType.valueOf(type.toUpperCase(Locale.ROOT));
         if (mt == MountType.BIND) {
             if (source == null) {
                 f.error(m, path, "a bind mount needs a source");

@@ -3,6 +3,7 @@ package io.jswarm.compose.yaml;
 import io.jswarm.compose.Diagnostics;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class YamlReader {
     private final Diagnostics diag;
     private final Map<Node, Converted> done = new IdentityHashMap<>();
     private final Map<YNode, Long> weightByNode = new IdentityHashMap<>();
-    private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private record Converted(YNode node, long weight) {}
 
