@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * read YAML ({@link YamlReader}) → interpolate each file ({@link Interpolator}) → merge
  * ({@link OverrideMerger}) → profiles ({@link ProfileFilter}) → validate and read
  * ({@link ProjectReader}) → convert ({@link SpecConverter}). Nothing is converted while any
- * earlier stage has an error, so a deploy never sees half a stack.
+ * earlier stage has an error, so a deploy never sees half a stack; but a failed interpolation
+ * does not stop validation, so the user sees every problem of the files in one run.
  */
 public final class ComposeLoader {
     private ComposeLoader() {}
@@ -59,7 +60,10 @@ public final class ComposeLoader {
             }
             YamlReader.read(name, text, diag).ifPresent(tree -> trees.add(Interpolator.interpolate(tree, env, diag)));
         }
-        diag.throwIfErrors();
+        if (trees.size() < files.size()) {
+            // A file that cannot be read or parsed leaves nothing sensible to merge and check.
+            diag.throwIfErrors();
+        }
         YNode merged = ProfileFilter.apply(OverrideMerger.mergeAll(trees), options.profiles(), diag);
         ComposeProject project = ProjectReader.read(merged, options.projectName(), new ReadContext(projectDir, env, reader), diag);
         diag.throwIfErrors();

@@ -3,7 +3,9 @@ package io.jswarm.compose;
 import io.jswarm.compose.yaml.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every error and warning of a load so the user sees all problems of a file at once
@@ -18,10 +20,23 @@ public final class Diagnostics {
             .thenComparing(ComposeProblem::message);
 
     private final List<ComposeProblem> errors = new ArrayList<>();
+    private final Set<Position> failedValues = new HashSet<>();
     private final List<ComposeProblem> warnings = new ArrayList<>();
 
     public void error(Position pos, String path, String message) {
-        errors.add(new ComposeProblem(pos, path, message));
+        if (!failedValues.contains(pos)) {
+            errors.add(new ComposeProblem(pos, path, message));
+        }
+    }
+
+    /**
+     * Reports a value that could not be computed (a failed interpolation) and silences later
+     * errors at the same place, so loading can go on to report the file's other problems
+     * without a second, confusing complaint about the raw {@code ${…}} text.
+     */
+    public void valueError(Position pos, String path, String message) {
+        error(pos, path, message);
+        failedValues.add(pos);
     }
 
     public void warn(Position pos, String path, String message) {

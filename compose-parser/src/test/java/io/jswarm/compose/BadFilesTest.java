@@ -192,4 +192,18 @@ class BadFilesTest {
         assertEquals("1 problem in the compose files:\n"
                 + "  /p/compose.yml:5:17: services.web.deploy.replicas: expected a non-negative integer, got \"three\"", e.getMessage());
     }
+
+    @Test
+    void aFailedVariableDoesNotHideTheFilesOtherProblems() {
+        ComposeException e = Project.of("""
+                services:
+                  web:
+                    image: busybox
+                    deploy: {replicas: "${N:?set N}"}
+                    imgae: typo
+                """).fail();
+        assertEquals(List.of("services.web.deploy.replicas: required variable N is missing a value: set N",
+                "services.web.imgae: unknown key \"imgae\" (did you mean \"image\"?)"),
+                e.problems().stream().map(p -> p.path() + ": " + p.message()).toList(), "one problem per value, none about the raw text");
+    }
 }

@@ -72,7 +72,7 @@ public final class Interpolator {
                     diag.warn(sc.pos(), String.valueOf(path == null ? "" : path), "variable " + name + " is not set; using an empty string"));
             return YScalar.string(v, sc.pos());
         } catch (SubstitutionException e) {
-            diag.error(sc.pos(), path == null ? "" : path.toString(), e.getMessage());
+            diag.valueError(sc.pos(), path == null ? "" : path.toString(), e.getMessage());
             return sc;
         }
     }
