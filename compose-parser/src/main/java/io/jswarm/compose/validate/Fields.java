@@ -49,6 +49,11 @@ final class Fields {
      * the closest known key as a suggestion.
      */
     void keys(YMap m, String path, Set<String> known, Map<String, String> ignored) {
+        keys(m, path, known, ignored, Map.of());
+    }
+
+    /** As above; keys in {@code unsupported} are errors with the reason. */
+    void keys(YMap m, String path, Set<String> known, Map<String, String> ignored, Map<String, String> unsupported) {
         for (String k : m.entries().keySet()) {
             if (k.startsWith("x-") || known.contains(k)) {
                 continue;
@@ -56,6 +61,10 @@ final class Fields {
             String p = join(path, k);
             if (ignored.containsKey(k)) {
                 diag.warn(m.keyPos(k), p, "ignored: " + ignored.get(k));
+                continue;
+            }
+            if (unsupported.containsKey(k)) {
+                diag.error(m.keyPos(k), p, unsupported.get(k));
                 continue;
             }
             Set<String> all = new TreeSet<>(known);

@@ -15,6 +15,13 @@ final class IgnoredKeys {
             "stop_grace_period", "restart", "init", "read_only", "cap_add", "cap_drop", "ulimits", "sysctls",
             "extra_hosts", "dns", "networks", "secrets", "configs", "depends_on", "deploy", "profiles");
 
+    /**
+     * Keys that change what a service is: ignoring them would deploy something else than the
+     * file describes, so they are errors rather than warnings.
+     */
+    static final Map<String, String> SERVICE_UNSUPPORTED = Map.of(
+            "extends", "not supported: merge the files with several -c instead");
+
     private static final String RESOURCES = "use deploy.resources";
 
     static final Map<String, String> SERVICE_IGNORED = Map.ofEntries(
@@ -73,7 +80,6 @@ final class IgnoredKeys {
             Map.entry("gpus", "not supported"),
             Map.entry("post_start", "lifecycle hooks are not supported"),
             Map.entry("pre_stop", "lifecycle hooks are not supported"),
-            Map.entry("extends", "not supported: merge files with several -c instead"),
             Map.entry("label_file", "not supported"),
             Map.entry("stop_timeout", "use stop_grace_period"),
             Map.entry("cgroup", "tasks always get a private cgroup namespace"),

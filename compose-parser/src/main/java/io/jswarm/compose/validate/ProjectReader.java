@@ -31,8 +31,9 @@ public final class ProjectReader {
     private static final Pattern PROJECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     static final Set<String> TOP = Set.of("name", "services", "networks", "volumes", "secrets", "configs");
     static final Map<String, String> TOP_IGNORED = Map.of("version", "obsolete: the compose specification has no versions",
-            "include", "not supported: pass several files with -c instead",
             "models", "not supported");
+    /** Ignoring these would silently deploy part of the stack. */
+    static final Map<String, String> TOP_UNSUPPORTED = Map.of("include", "not supported: pass the files with several -c instead");
 
     private final Fields f;
     private final ReadContext ctx;
@@ -57,7 +58,7 @@ public final class ProjectReader {
         if (top == null) {
             return null;
         }
-        f.keys(top, "", TOP, TOP_IGNORED);
+        f.keys(top, "", TOP, TOP_IGNORED, TOP_UNSUPPORTED);
         String name = projectName(top, nameOverride);
         Map<String, NetworkDef> networks = new LinkedHashMap<>();
         Map<String, VolumeDef> volumes = new LinkedHashMap<>();

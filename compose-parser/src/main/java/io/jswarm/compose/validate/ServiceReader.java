@@ -27,7 +27,7 @@ final class ServiceReader {
         if (m == null) {
             return null;
         }
-        f.keys(m, path, IgnoredKeys.SERVICE, IgnoredKeys.SERVICE_IGNORED);
+        f.keys(m, path, IgnoredKeys.SERVICE, IgnoredKeys.SERVICE_IGNORED, IgnoredKeys.SERVICE_UNSUPPORTED);
         String image = null;
         if (!m.has("image")) {
             f.error(m, path, "a service needs an image" + (m.has("build") ? " (jswarm does not build: build and push it, then name it here)" : ""));
