@@ -30,7 +30,7 @@ public final class ProjectReader {
     /** Compose's project-name rule; the name prefixes every service, network and volume. */
     private static final Pattern PROJECT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     static final Set<String> TOP = Set.of("name", "services", "networks", "volumes", "secrets", "configs");
-    static final Map<String, String> TOP_IGNORED = Map.of("version", "obsolete: the compose specification has no versions",
+    static final Map<String, String> TOP_IGNORED = Map.of("version", "the compose specification has no versions (obsolete)",
             "models", "not supported");
     /** Ignoring these would silently deploy part of the stack. */
     static final Map<String, String> TOP_UNSUPPORTED = Map.of("include", "not supported: pass the files with several -c instead");
