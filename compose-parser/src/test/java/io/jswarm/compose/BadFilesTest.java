@@ -210,4 +210,13 @@ class BadFilesTest {
                 "services.web.imgae: unknown key \"imgae\" (did you mean \"image\"?)"),
                 e.problems().stream().map(p -> p.path() + ": " + p.message()).toList(), "one problem per value, none about the raw text");
     }
+
+    @Test
+    void secretsAreLimitedLikeSwarmkit() {
+        ComposeException e = Project.of(WEB + "secrets:\n  big: {file: big.bin}\n").file("big.bin", "x".repeat(500 * 1024 + 1)).fail();
+        ComposeProblem p = e.problems().get(0);
+        assertEquals("secrets.big.file", p.path());
+        assertEquals(5, p.line());
+        assertEquals("a secret may hold at most 500 KiB (512000 bytes), got 512001 bytes", p.message());
+    }
 }

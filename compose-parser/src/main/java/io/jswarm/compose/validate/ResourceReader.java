@@ -19,6 +19,10 @@ import java.util.Set;
 
 /** Top-level {@code networks}, {@code volumes}, {@code secrets} and {@code configs}. */
 final class ResourceReader {
+    /** swarmkit's limits: secrets and configs are replicated through Raft to every manager. */
+    static final int MAX_SECRET_BYTES = 500 * 1024;
+    static final int MAX_CONFIG_BYTES = 1000 * 1024;
+
     private final Fields f;
     private final ReadContext ctx;
 
@@ -215,6 +219,12 @@ final class ResourceReader {
                     }
                 }
                 default -> data = new FileContent(value.getBytes(StandardCharsets.UTF_8));
+            }
+            int max = configs ? MAX_CONFIG_BYTES : MAX_SECRET_BYTES;
+            if (data != null && data.size() > max) {
+                f.error(m.get(src), path + "." + src, (configs ? "a config" : "a secret") + " may hold at most " + max / 1024
+                        + " KiB (" + max + " bytes), got " + data.size() + " bytes");
+                return;
             }
             out.put(key, new FileObjectDef(key, ext.name, false, file, environment, data,
                     m.has("labels") ? ServiceReader.labels(f, m.get("labels"), path + ".labels") : null));
