@@ -1,6 +1,8 @@
 package io.jswarm.cli;
 
 import io.jswarm.api.json.JsonInputException;
+import io.jswarm.compose.ComposeException;
+import io.jswarm.compose.ComposeProblem;
 import io.jswarm.api.validate.Problem;
 import io.jswarm.api.validate.ValidationException;
 import java.io.PrintWriter;
@@ -24,6 +26,11 @@ final class FailureHandler implements IExecutionExceptionHandler {
             code = c.exitCode();
         } else if (ex instanceof ValidationException v) {
             for (Problem p : v.problems()) {
+                err.println("jswarm: " + p);
+            }
+            code = ExitCodes.FAILED;
+        } else if (ex instanceof ComposeException c) {
+            for (ComposeProblem p : c.problems()) {
                 err.println("jswarm: " + p);
             }
             code = ExitCodes.FAILED;

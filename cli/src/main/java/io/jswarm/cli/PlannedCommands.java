@@ -67,7 +67,7 @@ final class PlannedCommands {
                         planned("ps", "List a stack's tasks"),
                         planned("services", "List a stack's services"),
                         planned("rm", "Remove stacks"),
-                        planned("config", "Print the fully resolved Compose file")),
+                        command(new io.jswarm.cli.commands.stack.StackConfigCommand())),
                 group("image", "Manage images",
                         planned("ls", "List images"),
                         planned("pull", "Pull an image from a registry"),
