@@ -189,4 +189,41 @@ class AgentContainersTest {
         assertTrue(s.error().startsWith("image not found: nosuch:1"), s.error());
         assertTrue(fx.runtime.containerIds().isEmpty(), "a rejected task leaves nothing");
     }
+
+    @Test
+    void logsTailSinceTimestampsAndFollowUntilRemoved() throws Exception {
+        RecordingReporter r = new RecordingReporter();
+        WorkerAgent agent = agent(r);
+        String g = fx.id("g");
+        agent.full(List.of(task(g, "sh", "-c",
+                "echo one; echo two >&2; echo three; sleep 1; echo four; i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.2; done")));
+        awaitState(r, g, TaskState.RUNNING);
+        TaskLogs logs = new TaskLogs(fx.runtime);
+        Await.until("four logged", Duration.ofSeconds(20), () -> logs.read(g, LogQuery.all()),
+                l -> l.stream().anyMatch(x -> x.text().equals("four")));
+        List<LogLine> all = logs.read(g, LogQuery.all());
+        List<String> out = all.stream().filter(l -> l.stream() == LogLine.Stream.STDOUT).map(LogLine::text).toList();
+        assertEquals(List.of("one", "three", "four"), out.subList(0, 3), "stdout in order: " + all);
+        assertEquals(List.of("two"), all.stream().filter(l -> l.stream() == LogLine.Stream.STDERR).map(LogLine::text).toList());
+        assertTrue(all.stream().allMatch(l -> l.time() != null), "every line stamped: " + all);
+
+        List<LogLine> tail = logs.read(g, LogQuery.all().withTail(2));
+        assertEquals(2, tail.size());
+        LogLine four = all.stream().filter(l -> l.text().equals("four")).findFirst().orElseThrow();
+        List<LogLine> since = logs.read(g, LogQuery.all().withSince(four.time()));
+        assertEquals("four", since.get(0).text(), "since the time of 'four' (one second after the first lines): " + since);
+        assertTrue(since.stream().noneMatch(l -> List.of("one", "two", "three").contains(l.text())));
+        assertEquals(four.time() + " four", four.format(true));
+        assertEquals("four", four.format(false));
+
+        List<LogLine> followed = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        try (TaskLogs.Follow f = logs.follow(g, LogQuery.all().withTail(0), followed::add, ended::countDown, health,
+                Duration.ofMillis(100))) {
+            Await.until("new ticks followed", Duration.ofSeconds(20), () -> List.copyOf(followed), l -> l.size() >= 3);
+            assertTrue(followed.stream().allMatch(l -> l.text().startsWith("tick")), "only new lines: " + followed);
+            agent.full(List.of());
+            Await.until("the follow ends when the container is removed", Duration.ofSeconds(30), () -> ended.getCount() == 0);
+        }
+    }
 }

@@ -1,0 +1,195 @@
+package io.jswarm.worker.agent;
+
+import io.jswarm.worker.runtime.ContainerRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A task's logs as {@code service logs} fetches them: the container's {@code stdout.log} and
+ * {@code stderr.log} plus their rotated copies ({@code .N} oldest … {@code .1}), each line stamped
+ * by the shim, interleaved by time; tail, since, and follow.
+ *
+ * <p>Follow polls the files (cheap: one stat per stream per interval) and survives rotation: the
+ * runtime rotates by copy-truncate, so when a file is found shorter than what was read, the rest
+ * of what was read from is in {@code .1} at the same offsets. The stream ends when the container
+ * is removed. Only complete lines are delivered; a partial line waits for its newline.
+ */
+public final class TaskLogs {
+    private final ContainerRuntime runtime;
+
+    public TaskLogs(ContainerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The selected lines; throws {@link java.util.NoSuchElementException} when the task has no container here. */
+    public List<LogLine> read(String taskId, LogQuery q) {
+        return snapshot(taskId, q).lines();
+    }
+
+    private record Snapshot(List<LogLine> lines, long outOffset, long errOffset) {}
+
+    private Snapshot snapshot(String taskId, LogQuery q) {
+        requireContainer(taskId);
+        Path out = runtime.dirs(taskId).stdoutLog();
+        Path err = runtime.dirs(taskId).stderrLog();
+        List<LogLine> outLines = new ArrayList<>();
+        List<LogLine> errLines = new ArrayList<>();
+        long outOffset = readAll(out, LogLine.Stream.STDOUT, outLines);
+        long errOffset = readAll(err, LogLine.Stream.STDERR, errLines);
+        return new Snapshot(LogMerge.select(LogMerge.merge(outLines, errLines), q), outOffset, errOffset);
+    }
+
+    private void requireContainer(String taskId) {
+        if (!Files.isDirectory(runtime.dirs(taskId).root())) {
+            throw new java.util.NoSuchElementException("task " + taskId + " has no container on this node");
+        }
+    }
+
+    /** Rotated copies oldest first, then the live file; returns the offset read to in the live file. */
+    private long readAll(Path live, LogLine.Stream stream, List<LogLine> into) {
+        for (int i = runtime.config().logMaxFiles(); i >= 1; i--) {
+            readFrom(live.resolveSibling(live.getFileName() + "." + i), 0, stream, into, true);
+        }
+        return readFrom(live, 0, stream, into, false);
+    }
+
+    /**
+     * Appends the complete lines of {@code file} from {@code offset}; with {@code toEnd} a final
+     * unterminated line counts too (a rotated copy is never appended to). Returns the offset after
+     * the last line taken.
+     */
+    private static long readFrom(Path file, long offset, LogLine.Stream stream, List<LogLine> into, boolean toEnd) {
+        byte[] bytes;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size <= offset) {
+                return offset;
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size - offset));
+            while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+                // read until full or EOF
+            }
+            bytes = java.util.Arrays.copyOf(buf.array(), buf.position());
+        } catch (NoSuchFileException e) {
+            return offset;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file + ": " + e.getMessage(), e);
+        }
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                into.add(LogLine.parse(new String(bytes, start, i - start, StandardCharsets.UTF_8), stream));
+                start = i + 1;
+            }
+        }
+        if (toEnd && start < bytes.length) {
+            into.add(LogLine.parse(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8), stream));
+            start = bytes.length;
+        }
+        return offset + start;
+    }
+
+    /** A running follow; close it to stop early. */
+    public interface Follow extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Delivers the selected lines, then every new line as it is written, on {@code poller}'s
+     * thread; calls {@code onEnd} once the container is removed (or the follow is closed).
+     */
+    public Follow follow(String taskId, LogQuery q, Consumer<LogLine> sink, Runnable onEnd, ScheduledExecutorService poller,
+            Duration interval) {
+        Snapshot s = snapshot(taskId, q);
+        s.lines().forEach(sink);
+        Follower f = new Follower(taskId, q, sink, onEnd, s.outOffset(), s.errOffset());
+        f.future = poller.scheduleWithFixedDelay(f::poll, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+        if (f.isEnded()) {
+            f.future.cancel(false); // ended before its future was known
+        }
+        return f;
+    }
+
+    private final class Follower implements Follow {
+        private final String taskId;
+        private final LogQuery query;
+        private final Consumer<LogLine> sink;
+        private final Runnable onEnd;
+        private long outOffset;
+        private long errOffset;
+        private boolean ended;
+        volatile ScheduledFuture<?> future;
+
+        Follower(String taskId, LogQuery query, Consumer<LogLine> sink, Runnable onEnd, long outOffset, long errOffset) {
+            this.taskId = taskId;
+            this.query = query;
+            this.sink = sink;
+            this.onEnd = onEnd;
+            this.outOffset = outOffset;
+            this.errOffset = errOffset;
+        }
+
+        synchronized boolean isEnded() {
+            return ended;
+        }
+
+        synchronized void poll() {
+            if (ended) {
+                return;
+            }
+            boolean removed = !Files.isDirectory(runtime.dirs(taskId).root());
+            List<LogLine> out = new ArrayList<>();
+            List<LogLine> err = new ArrayList<>();
+            outOffset = readNew(runtime.dirs(taskId).stdoutLog(), outOffset, LogLine.Stream.STDOUT, out);
+            errOffset = readNew(runtime.dirs(taskId).stderrLog(), errOffset, LogLine.Stream.STDERR, err);
+            // since applies to the first batch only; tail too: later lines are all new.
+            LogQuery streams = new LogQuery(null, null, query.stdout(), query.stderr());
+            LogMerge.select(LogMerge.merge(out, err), streams).forEach(sink);
+            if (removed) {
+                close();
+            }
+        }
+
+        private long readNew(Path live, long offset, LogLine.Stream stream, List<LogLine> into) {
+            long size;
+            try {
+                size = Files.size(live);
+            } catch (IOException e) {
+                return offset; // gone with the container
+            }
+            if (size < offset) {
+                // copy-truncate rotation: what followed our offset before the truncate is in .1
+                readFrom(live.resolveSibling(live.getFileName() + ".1"), offset, stream, into, true);
+                offset = 0;
+            }
+            return readFrom(live, offset, stream, into, false);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (future != null) {
+                future.cancel(false);
+            }
+            onEnd.run();
+        }
+    }
+}
