@@ -10,6 +10,7 @@ import io.jswarm.api.task.TaskStatus;
 import io.jswarm.testkit.Await;
 import io.jswarm.testkit.images.BusyboxImage;
 import io.jswarm.testkit.images.ImageArchives;
+import io.jswarm.testkit.images.TestImage;
 import io.jswarm.worker.image.ArchiveLoader;
 import io.jswarm.worker.image.ClusterFetcher;
 import io.jswarm.worker.image.ImagePlatform;
@@ -46,6 +47,9 @@ import org.junit.jupiter.api.Test;
  */
 class AgentContainersTest {
     static final String IMAGE = "busybox:agent-test";
+    /** The same busybox layer with a health check in the image config that always fails. */
+    static final String UNHEALTHY_IMAGE = "busybox:agent-unhealthy";
+    static String imageDigest;
     static RuntimeFixture fx;
     static Path imageRoot;
     static ImageStore store;
@@ -60,10 +64,18 @@ class AgentContainersTest {
         health = Executors.newSingleThreadScheduledExecutor();
         imageRoot = Files.createTempDirectory("jswarm-agent-images");
         store = ImageStore.open(imageRoot.resolve("images"), Clock.systemUTC());
-        Path archive = imageRoot.resolve("busybox.tar");
-        Files.write(archive, ImageArchives.oci(BusyboxImage.build(imageRoot), IMAGE));
-        new ArchiveLoader(store, ImagePlatform.LINUX_AMD64).load(archive);
-        Files.delete(archive);
+        TestImage.Layer layer = BusyboxImage.layer(imageRoot);
+        TestImage busybox = TestImage.builder().layer(layer).build();
+        imageDigest = busybox.manifestDigest();
+        TestImage unhealthy = TestImage.builder().layer(layer).configBody("\"Cmd\":[\"sh\"],"
+                + "\"Healthcheck\":{\"Test\":[\"CMD-SHELL\",\"echo probe says no; exit 1\"],\"Interval\":300000000,\"Retries\":2}")
+                .build();
+        Path archive = imageRoot.resolve("image.tar");
+        for (var e : Map.of(IMAGE, busybox, UNHEALTHY_IMAGE, unhealthy).entrySet()) {
+            Files.write(archive, ImageArchives.oci(e.getValue(), e.getKey()));
+            new ArchiveLoader(store, ImagePlatform.LINUX_AMD64).load(archive);
+            Files.delete(archive);
+        }
     }
 
     @AfterAll
@@ -90,12 +102,16 @@ class AgentContainersTest {
     }
 
     /** An agent over a runtime of its own (as a restarted worker would have) on the fixture's node state. */
-    WorkerAgent agent(RecordingReporter reporter) {
-        ContainerRuntime runtime = ContainerRuntime.onThisHost(RuntimeConfig.of(fx.dataDir, fx.node, Clock.systemUTC()));
+    static StoreImageSource images() {
         RegistryConfig registries = RegistryConfig.defaults();
         ImageProvider provider = new ImageProvider(store, new Puller(store, registries, HttpClient.newHttpClient()),
                 new ClusterFetcher(store, registries));
-        StoreImageSource images = new StoreImageSource(store, provider, PullPolicy.NEVER, Clock.systemUTC());
+        return new StoreImageSource(store, provider, PullPolicy.NEVER, Clock.systemUTC());
+    }
+
+    WorkerAgent agent(RecordingReporter reporter) {
+        ContainerRuntime runtime = ContainerRuntime.onThisHost(RuntimeConfig.of(fx.dataDir, fx.node, Clock.systemUTC()));
+        StoreImageSource images = images();
         ContainerControllers controllers = new ContainerControllers(runtime, null, images, t -> List.of(), health, Clock.systemUTC());
         WorkerAgent a = new WorkerAgent(controllers, new RuntimeNodeContainers(runtime, null), reporter,
                 AgentConfig.defaults().withObserveInterval(Duration.ofMillis(200)), Clock.systemUTC());
@@ -131,8 +147,10 @@ class AgentContainersTest {
         int batches = r.batchesMentioning(a, b);
         assertTrue(batches <= 4, "ACCEPTED…RUNNING of two tasks in " + batches + " batches: " + r.batches());
         assertEquals(2, runcCount(a, b));
-        assertTrue(fx.runtime.load(a).orElseThrow().spec().labels().containsKey(EffectiveSpec.IMAGE_DIGEST_LABEL),
-                "the container records its image's digest (GC pin)");
+        assertEquals(imageDigest, fx.runtime.load(a).orElseThrow().spec().labels().get(EffectiveSpec.IMAGE_DIGEST_LABEL),
+                "the container records its image's digest");
+        assertTrue(images().pinned(fx.runtime).contains(io.jswarm.worker.image.Digest.parse(imageDigest)),
+                "a fresh image source (no hand-outs) pins the image from the container records alone");
 
         agent.changed(List.of(AssignmentChange.updated(task(a, "sleep", "300").withDesiredState(TaskState.SHUTDOWN))));
         awaitState(r, a, TaskState.SHUTDOWN);
@@ -225,5 +243,18 @@ class AgentContainersTest {
             agent.full(List.of());
             Await.until("the follow ends when the container is removed", Duration.ofSeconds(30), () -> ended.getCount() == 0);
         }
+    }
+
+    @Test
+    void theImagesHealthCheckAppliesWhenTheSpecHasNone() {
+        RecordingReporter r = new RecordingReporter();
+        WorkerAgent agent = agent(r);
+        String h = fx.id("h");
+        agent.full(List.of(TestTasks.assigned(h, ContainerSpec.of(UNHEALTHY_IMAGE, "sleep", "300"))));
+        TaskStatus failed = awaitState(r, h, TaskState.FAILED);
+        assertTrue(failed.error().startsWith("unhealthy: ") && failed.error().contains("probe says no"), failed.error());
+        assertTrue(fx.runtime.exitStatus(h).isPresent(), "the unhealthy container was stopped");
+        agent.full(List.of());
+        Await.until("all containers removed", Duration.ofSeconds(30), () -> fx.runtime.containerIds(), List::isEmpty);
     }
 }
