@@ -103,6 +103,39 @@ public final class TaskLogs {
         return offset + start;
     }
 
+    /** How far a follow has read a stream's live file, and that file's first bytes (to notice rotation). */
+    private static final class Cursor {
+        long offset;
+        byte[] head;
+
+        Cursor(Path live, long offset) {
+            this.offset = offset;
+            this.head = offset > 0 ? head(live, offset) : null;
+        }
+    }
+
+    private static final int HEAD_BYTES = 64;
+
+    private static Path rotated(Path live, int k) {
+        return live.resolveSibling(live.getFileName() + "." + k);
+    }
+
+    /** The first bytes of a file (at most {@code limit}, which only covers complete lines); empty if it is gone. */
+    private static byte[] head(Path file, long limit) {
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes((int) Math.min(HEAD_BYTES, limit));
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static boolean startsWith(Path file, byte[] head) {
+        if (head == null || head.length == 0) {
+            return true;
+        }
+        return java.util.Arrays.equals(head(file, head.length), head);
+    }
+
     /** A running follow; close it to stop early. */
     public interface Follow extends AutoCloseable {
         @Override
@@ -130,8 +163,8 @@ public final class TaskLogs {
         private final LogQuery query;
         private final Consumer<LogLine> sink;
         private final Runnable onEnd;
-        private long outOffset;
-        private long errOffset;
+        private final Cursor out;
+        private final Cursor err;
         private boolean ended;
         volatile ScheduledFuture<?> future;
 
@@ -140,8 +173,8 @@ public final class TaskLogs {
             this.query = query;
             this.sink = sink;
             this.onEnd = onEnd;
-            this.outOffset = outOffset;
-            this.errOffset = errOffset;
+            this.out = new Cursor(runtime.dirs(taskId).stdoutLog(), outOffset);
+            this.err = new Cursor(runtime.dirs(taskId).stderrLog(), errOffset);
         }
 
         synchronized boolean isEnded() {
@@ -153,31 +186,50 @@ public final class TaskLogs {
                 return;
             }
             boolean removed = !Files.isDirectory(runtime.dirs(taskId).root());
-            List<LogLine> out = new ArrayList<>();
-            List<LogLine> err = new ArrayList<>();
-            outOffset = readNew(runtime.dirs(taskId).stdoutLog(), outOffset, LogLine.Stream.STDOUT, out);
-            errOffset = readNew(runtime.dirs(taskId).stderrLog(), errOffset, LogLine.Stream.STDERR, err);
+            List<LogLine> outLines = new ArrayList<>();
+            List<LogLine> errLines = new ArrayList<>();
+            readNew(runtime.dirs(taskId).stdoutLog(), out, LogLine.Stream.STDOUT, outLines);
+            readNew(runtime.dirs(taskId).stderrLog(), err, LogLine.Stream.STDERR, errLines);
             // since applies to the first batch only; tail too: later lines are all new.
             LogQuery streams = new LogQuery(null, null, query.stdout(), query.stderr());
-            LogMerge.select(LogMerge.merge(out, err), streams).forEach(sink);
+            LogMerge.select(LogMerge.merge(outLines, errLines), streams).forEach(sink);
             if (removed) {
                 close();
             }
         }
 
-        private long readNew(Path live, long offset, LogLine.Stream stream, List<LogLine> into) {
-            long size;
-            try {
-                size = Files.size(live);
-            } catch (IOException e) {
-                return offset; // gone with the container
+        /**
+         * Reads what was appended to a stream since {@code cursor}. A copy-truncate rotation is
+         * recognised by the file's first bytes no longer being the ones read before (each line
+         * starts with a microsecond timestamp, so a new file starts differently) or the file being
+         * shorter; the rest of the old file is then read from the rotated copy that starts with
+         * those bytes, followed by any newer copies, then the live file from its start.
+         */
+        private void readNew(Path live, Cursor cursor, LogLine.Stream stream, List<LogLine> into) {
+            if (!Files.exists(live)) {
+                return; // gone with the container
             }
-            if (size < offset) {
-                // copy-truncate rotation: what followed our offset before the truncate is in .1
-                readFrom(live.resolveSibling(live.getFileName() + ".1"), offset, stream, into, true);
-                offset = 0;
+            if (cursor.offset > 0 && !startsWith(live, cursor.head)) {
+                int maxFiles = runtime.config().logMaxFiles();
+                int found = 0;
+                for (int k = 1; k <= maxFiles && found == 0; k++) {
+                    if (startsWith(rotated(live, k), cursor.head)) {
+                        found = k;
+                    }
+                }
+                if (found > 0) {
+                    readFrom(rotated(live, found), cursor.offset, stream, into, true);
+                    for (int k = found - 1; k >= 1; k--) {
+                        readFrom(rotated(live, k), 0, stream, into, true);
+                    }
+                } // else rotated out of the kept copies between two polls: those lines are gone
+                cursor.offset = 0;
+                cursor.head = null;
             }
-            return readFrom(live, offset, stream, into, false);
+            cursor.offset = readFrom(live, cursor.offset, stream, into, false);
+            if (cursor.head == null && cursor.offset > 0) {
+                cursor.head = head(live, cursor.offset);
+            }
         }
 
         @Override

@@ -85,13 +85,24 @@ public final class WorkerAgent implements Assignments, AutoCloseable {
     @Override
     public void full(List<Task> tasks) {
         List<Task> copy = List.copyOf(tasks);
-        loop.execute(() -> onFull(copy));
+        onLoop("full set", () -> onFull(copy));
     }
 
     @Override
     public void changed(List<AssignmentChange> changes) {
         List<AssignmentChange> copy = List.copyOf(changes);
-        loop.execute(() -> copy.forEach(this::onChange));
+        onLoop("assignment changes", () -> copy.forEach(this::onChange));
+    }
+
+    /** Runs on the loop; a bug in one action is logged instead of vanishing in the executor's future. */
+    private void onLoop(String what, Runnable action) {
+        loop.execute(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "agent: handling " + what + " failed: " + e, e);
+            }
+        });
     }
 
     /** The agent's view of its tasks (their statuses as last observed), for inspection and tests. */
@@ -158,7 +169,13 @@ public final class WorkerAgent implements Assignments, AutoCloseable {
     }
 
     private void track(Task t) {
-        TaskRunner r = new TaskRunner(t, controllers.create(t));
+        TaskRunner r;
+        try {
+            r = new TaskRunner(t, controllers.create(t));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "no controller for task " + t.id() + ": " + e.getMessage(), e);
+            return; // the rest of the assignments still go ahead
+        }
         runners.put(t.id(), r);
         drive(r);
     }
@@ -214,7 +231,7 @@ public final class WorkerAgent implements Assignments, AutoCloseable {
                 after = before;
             }
             Task result = after;
-            loop.execute(() -> stepped(r, action, before, result));
+            onLoop("step result of " + before.id(), () -> stepped(r, action, before, result));
         });
     }
 
@@ -252,7 +269,7 @@ public final class WorkerAgent implements Assignments, AutoCloseable {
                 failure = e;
             }
             RuntimeException f = failure;
-            loop.execute(() -> removed(r, f));
+            onLoop("removal of " + r.id(), () -> removed(r, f));
         });
     }
 
