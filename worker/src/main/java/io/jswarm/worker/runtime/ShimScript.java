@@ -13,15 +13,18 @@ import java.util.List;
  * <p>Every log line is prefixed with the time it was written (RFC 3339, UTC, microseconds, then
  * one space: {@code 2026-01-01T10:00:00.123456Z hello}), which {@code service logs --since} and
  * {@code --timestamps} need. The stamping is done by one small perl process per stream reading a
- * FIFO (perl is on every Debian host; one process per stream, no fork per line). The shim waits
- * for both to drain before it writes the exit file, so a reader that sees the exit file sees every
- * line. A line still unterminated when the stream ends gets a newline.
+ * FIFO: no fork per line, ~4 ms of start-up off the container's critical path (runc only waits for
+ * the FIFO's reader to open it), no POSIX module (it would cost ~7 ms more per stream). The shim
+ * waits for both to drain before it writes the exit file, so a reader that sees the exit file sees
+ * every line. A line still unterminated when the stream ends gets a newline. The stampers are in
+ * the shim's session, so like the shim they outlive the worker.
  */
 public final class ShimScript {
     /** Reads lines on stdin, writes them stamped to stdout, unbuffered. No single quotes (it is sh-quoted). */
-    static final String STAMPER = "use Time::HiRes qw(time); use POSIX qw(strftime); $|=1;"
-            + " while (defined(my $l = <STDIN>)) { my $t = time; $l .= \"\\n\" unless $l =~ /\\n\\z/;"
-            + " printf \"%s.%06dZ %s\", strftime(\"%Y-%m-%dT%H:%M:%S\", gmtime($t)), int(($t - int($t)) * 1e6), $l; }";
+    static final String STAMPER = "use Time::HiRes qw(time); $|=1;"
+            + " while (defined(my $l = <STDIN>)) { my $t = time; my @g = gmtime($t); $l .= \"\\n\" unless $l =~ /\\n\\z/;"
+            + " printf \"%04d-%02d-%02dT%02d:%02d:%02d.%06dZ %s\", $g[5] + 1900, $g[4] + 1, $g[3], $g[2], $g[1], $g[0],"
+            + " ($t - int($t)) * 1e6, $l; }";
 
     static final String PERL = "/usr/bin/perl";
 
