@@ -44,8 +44,10 @@ public final class ShimScript {
                 + "cd /\n"
                 + "rm -f " + out + " " + err + "\n"
                 + "mkfifo -m 600 " + out + " " + err + " || exit 125\n"
-                + stamper + " <" + out + " >>" + quote(dirs.stdoutLog().toString()) + " &\n"
-                + stamper + " <" + err + " >>" + quote(dirs.stderrLog().toString()) + " &\n"
+                // The log path is also an (unused) argument, so that ps, and leak checks, can tell
+                // whose stamper a process is.
+                + stamper + " " + quote(dirs.stdoutLog().toString()) + " <" + out + " >>" + quote(dirs.stdoutLog().toString()) + " &\n"
+                + stamper + " " + quote(dirs.stderrLog().toString()) + " <" + err + " >>" + quote(dirs.stderrLog().toString()) + " &\n"
                 + argv + "</dev/null >" + out + " 2>" + err + "\n"
                 + "code=$?\n"
                 + "wait\n"
