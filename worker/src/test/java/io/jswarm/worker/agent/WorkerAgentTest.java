@@ -163,4 +163,31 @@ class WorkerAgentTest {
         TaskStatus s = await("r", TaskState.REJECTED);
         assertEquals("image not found: missing:1", s.error());
     }
+
+    @Test
+    void aReconnectWithTheFeedsFullSetAdoptsAndCatchesUpOnWhatChangedMeanwhile() {
+        LocalAssignmentFeed feed = new LocalAssignmentFeed();
+        WorkerAgent first = agent(batch -> {
+            feed.report(batch);
+            reporter.report(batch);
+        }, AgentConfig.defaults().withObserveInterval(Duration.ofMillis(50)));
+        feed.assign(task("p"));
+        feed.assign(task("q"));
+        feed.connect(first);
+        await("p", TaskState.RUNNING);
+        await("q", TaskState.RUNNING);
+        Await.until("the feed knows both run", Duration.ofSeconds(10), () -> feed.assigned().values().stream()
+                .allMatch(t -> t.status().state() == TaskState.RUNNING));
+        feed.disconnect();
+        first.close(Duration.ofSeconds(5)); // the worker restarts; its "containers" stay
+
+        feed.unassign("q");            // meanwhile the managers moved q elsewhere
+        feed.assign(task("s"));        // and gave this node a new task
+        WorkerAgent second = agent(reporter, AgentConfig.defaults().withObserveInterval(Duration.ofMillis(50)));
+        feed.connect(second);
+        await("s", TaskState.RUNNING);
+        Await.until("q removed", Duration.ofSeconds(10), () -> !node.containers.contains("q"));
+        assertEquals(1, node.count("start p"), "p adopted, not started again");
+        assertEquals(java.util.Set.of("p", "s"), second.tasks().keySet());
+    }
 }
