@@ -44,13 +44,9 @@ public final class TaskLogs {
 
     private Snapshot snapshot(String taskId, LogQuery q) {
         requireContainer(taskId);
-        Path out = runtime.dirs(taskId).stdoutLog();
-        Path err = runtime.dirs(taskId).stderrLog();
-        List<LogLine> outLines = new ArrayList<>();
-        List<LogLine> errLines = new ArrayList<>();
-        long outOffset = readAll(out, LogLine.Stream.STDOUT, outLines);
-        long errOffset = readAll(err, LogLine.Stream.STDERR, errLines);
-        return new Snapshot(LogMerge.select(LogMerge.merge(outLines, errLines), q), outOffset, errOffset);
+        StreamRead out = readStream(runtime.dirs(taskId).stdoutLog(), LogLine.Stream.STDOUT, q, q.stdout());
+        StreamRead err = readStream(runtime.dirs(taskId).stderrLog(), LogLine.Stream.STDERR, q, q.stderr());
+        return new Snapshot(LogMerge.select(LogMerge.merge(out.lines(), err.lines()), q), out.offset(), err.offset());
     }
 
     private void requireContainer(String taskId) {
@@ -59,12 +55,29 @@ public final class TaskLogs {
         }
     }
 
-    /** Rotated copies oldest first, then the live file; returns the offset read to in the live file. */
-    private long readAll(Path live, LogLine.Stream stream, List<LogLine> into) {
-        for (int i = runtime.config().logMaxFiles(); i >= 1; i--) {
-            readFrom(live.resolveSibling(live.getFileName() + "." + i), 0, stream, into, true);
+    /** A stream's selected lines and where its complete lines end in the live file (a follow continues there). */
+    private record StreamRead(List<LogLine> lines, long offset) {}
+
+    private StreamRead readStream(Path live, LogLine.Stream stream, LogQuery q, boolean wanted) {
+        if (!wanted) {
+            return new StreamRead(List.of(), LogTail.completeEnd(live));
         }
-        return readFrom(live, 0, stream, into, false);
+        if (q.tail() != null && q.since() == null) {
+            // Only the last n lines of each stream can be in the merged last n: read them from the end.
+            long end = LogTail.completeEnd(live);
+            int n = q.tail();
+            List<LogLine> lines = new ArrayList<>(LogTail.last(live, end, n, stream));
+            for (int k = 1; k <= runtime.config().logMaxFiles() && lines.size() < n; k++) {
+                lines.addAll(0, LogTail.last(rotated(live, k), Long.MAX_VALUE, n - lines.size(), stream));
+            }
+            return new StreamRead(lines, end);
+        }
+        // Rotated copies oldest first, then the live file.
+        List<LogLine> lines = new ArrayList<>();
+        for (int k = runtime.config().logMaxFiles(); k >= 1; k--) {
+            readFrom(rotated(live, k), 0, stream, lines, true);
+        }
+        return new StreamRead(lines, readFrom(live, 0, stream, lines, false));
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,8 @@ class TaskLogsFilesTest {
         write(out, "l4");
         TaskLogs logs = new TaskLogs(runtime);
         assertEquals(List.of("l1", "l2", "l3", "l4"), texts(logs.read("c1", LogQuery.all())));
+        assertEquals(List.of("l2", "l3", "l4"), texts(logs.read("c1", LogQuery.all().withTail(3))), "tail reaches into stdout.log.1");
+        assertEquals(List.of("l1", "l2", "l3", "l4"), texts(logs.read("c1", LogQuery.all().withTail(10))));
 
         List<LogLine> seen = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ended = new CountDownLatch(1);
@@ -100,6 +103,25 @@ class TaskLogsFilesTest {
             Await.until("a3 followed", Duration.ofSeconds(10), () -> texts(List.copyOf(seen)), l -> l.contains("a3"));
             assertEquals(List.of("a1", "a2", "a3"), texts(List.copyOf(seen)));
         }
+    }
+
+    @Test
+    void tailReadsFromTheEndAcrossChunksAndSkipsAHalfWrittenLine() throws Exception {
+        ContainerRuntime runtime = runtime();
+        ContainerDirs d = runtime.dirs("c3");
+        Files.createDirectories(d.logs());
+        String[] many = IntStream.range(0, 5000).mapToObj(i -> "line-" + i + "-" + "x".repeat(i % 50)).toArray(String[]::new);
+        write(d.stdoutLog(), many); // ≈ 300 KiB: several chunks
+        write(d.stderrLog(), "e1");
+        Files.writeString(d.stdoutLog(), "2026-01-02T00:00:00Z half", StandardOpenOption.APPEND);
+        TaskLogs logs = new TaskLogs(runtime);
+        List<LogLine> all = logs.read("c3", LogQuery.all());
+        assertEquals(5001, all.size(), "the half line is not a line yet");
+        for (int n : new int[] {0, 1, 3, 300, 4000, 5001, 6000}) {
+            List<LogLine> tail = logs.read("c3", LogQuery.all().withTail(n));
+            assertEquals(all.subList(Math.max(0, all.size() - n), all.size()), tail, "tail " + n);
+        }
+        assertEquals(List.of("e1"), texts(logs.read("c3", new LogQuery(5, null, false, true))));
     }
 
     @Test
