@@ -67,7 +67,7 @@ public final class StoreImageSource implements ImageSource {
         try {
             image = provider.ensure(imageRef, policy, null, ProgressListener.NONE);
         } catch (ImageNotFoundException e) {
-            throw new ControllerException("image not found: " + imageRef + ": " + e.getMessage(), e);
+            throw new ControllerException(notFound(imageRef, e.getMessage()), e);
         } catch (ImageException | IllegalArgumentException e) {
             throw new ControllerException("image " + imageRef + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -75,6 +75,15 @@ public final class StoreImageSource implements ImageSource {
         }
         handedOut.put(image.manifestDigest(), clock.instant());
         return toResolved(image);
+    }
+
+    /** "image not found: busybox:1 is not on this node and …", without naming the image twice. Pure. */
+    static String notFound(String imageRef, String detail) {
+        String lead = "image " + imageRef + " ";
+        if (detail != null && detail.startsWith(lead)) {
+            return "image not found: " + imageRef + " " + detail.substring(lead.length());
+        }
+        return "image not found: " + imageRef + (detail == null ? "" : ": " + detail);
     }
 
     /** Pure: what the runtime and the controller need from a stored image. */

@@ -37,6 +37,7 @@ public final class ContainerController implements Controller {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private HealthMonitor health;
+    private ContainerSpec effectiveSpec;
 
     /**
      * @param network   the node's bridge, or null for containers with an isolated, empty netns
@@ -63,7 +64,11 @@ public final class ContainerController implements Controller {
      * the task's own spec before the container exists.
      */
     private ContainerSpec spec() {
-        return runtime.load(id()).map(ContainerRecord::spec).orElse(task.spec().container());
+        if (effectiveSpec == null) {
+            // A record's spec never changes after create, so it is read once.
+            effectiveSpec = runtime.load(id()).map(ContainerRecord::spec).orElse(null);
+        }
+        return effectiveSpec != null ? effectiveSpec : task.spec().container();
     }
 
     @Override
