@@ -14,7 +14,6 @@ import io.jswarm.worker.runtime.ContainerRuntime;
 import io.jswarm.worker.runtime.ContainerStartException;
 import io.jswarm.worker.runtime.ExitStatus;
 import io.jswarm.worker.runtime.NetworkEndpoint;
-import io.jswarm.worker.runtime.PreparedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +37,7 @@ public final class ContainerController implements Controller {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private HealthMonitor health;
+    private ContainerSpec effectiveSpec;
 
     /**
      * @param network   the node's bridge, or null for containers with an isolated, empty netns
@@ -58,8 +58,17 @@ public final class ContainerController implements Controller {
         return task.id();
     }
 
+    /**
+     * The spec the container was created with (the task's, completed from its image: health
+     * check, stop signal), read from its record so that it is the same after a worker restart;
+     * the task's own spec before the container exists.
+     */
     private ContainerSpec spec() {
-        return task.spec().container();
+        if (effectiveSpec == null) {
+            // A record's spec never changes after create, so it is read once.
+            effectiveSpec = runtime.load(id()).map(ContainerRecord::spec).orElse(null);
+        }
+        return effectiveSpec != null ? effectiveSpec : task.spec().container();
     }
 
     @Override
@@ -72,11 +81,12 @@ public final class ContainerController implements Controller {
             }
             return;
         }
-        PreparedImage image = images.prepare(spec().image());
+        ResolvedImage image = images.resolve(task.spec().container().image());
+        ContainerSpec effective = EffectiveSpec.of(task.spec().container(), image);
         NetworkEndpoint endpoint = null;
         try {
             endpoint = network == null ? null : network.attach(id());
-            runtime.create(new ContainerRequest(id(), spec(), task.spec().resources().limits(), image, endpoint));
+            runtime.create(new ContainerRequest(id(), effective, task.spec().resources().limits(), image.prepared(), endpoint));
         } catch (RuntimeException e) {
             if (network != null) {
                 network.detach(id()); // a rejected task keeps no address, veth or netns
@@ -102,9 +112,11 @@ public final class ContainerController implements Controller {
     }
 
     private void startHealth() {
-        if (health == null && spec().healthcheck() != null && !spec().healthcheck().disabled()
-                && !spec().healthcheck().test().isEmpty() && runtime.exitStatus(id()).isEmpty()) {
-            health = new HealthMonitor(id(), spec().healthcheck(), new HealthProber(runtime), scheduler, clock);
+        if (health == null) {
+            var check = spec().healthcheck();
+            if (check != null && !check.disabled() && !check.test().isEmpty() && runtime.exitStatus(id()).isEmpty()) {
+                health = new HealthMonitor(id(), check, new HealthProber(runtime), scheduler, clock);
+            }
         }
     }
 
@@ -132,8 +144,9 @@ public final class ContainerController implements Controller {
         if (rec.isEmpty() || rec.get().shimPid() == null) {
             return;
         }
-        String signal = spec().stopSignal() == null || spec().stopSignal().isBlank() ? "TERM" : spec().stopSignal();
-        Duration grace = spec().stopGracePeriod() == null ? DEFAULT_GRACE : spec().stopGracePeriod();
+        ContainerSpec spec = rec.get().spec();
+        String signal = spec.stopSignal() == null || spec.stopSignal().isBlank() ? "TERM" : spec.stopSignal();
+        Duration grace = spec.stopGracePeriod() == null ? DEFAULT_GRACE : spec.stopGracePeriod();
         try {
             runtime.stop(id(), signal, grace);
         } catch (CommandFailedException e) {

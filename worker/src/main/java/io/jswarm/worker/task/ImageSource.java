@@ -9,4 +9,9 @@ import io.jswarm.worker.runtime.PreparedImage;
 @FunctionalInterface
 public interface ImageSource {
     PreparedImage prepare(String imageRef);
+
+    /** The image with its run-time extras; sources backed by an image config override this. */
+    default ResolvedImage resolve(String imageRef) {
+        return ResolvedImage.of(prepare(imageRef));
+    }
 }

@@ -78,7 +78,8 @@ class PureRuntimePartsTest {
     void shimQuotesEverythingAndWritesTheExitFileByRename() {
         ContainerDirs d = new ContainerDirs(Path.of("/data/containers/c1"));
         String s = ShimScript.render("c1", List.of("/usr/sbin/runc", "run", "it's"), d);
-        assertTrue(s.contains("'/usr/sbin/runc' 'run' 'it'\\''s' </dev/null >>'/data/containers/c1/logs/stdout.log'"), s);
+        assertTrue(s.contains("'/usr/sbin/runc' 'run' 'it'\\''s' </dev/null >'/data/containers/c1/logs/stdout.pipe'"), s);
+        assertTrue(s.contains("'/data/containers/c1/logs/stdout.log' <'/data/containers/c1/logs/stdout.pipe' >>'/data/containers/c1/logs/stdout.log' &"), s);
         assertTrue(s.contains("mv '/data/containers/c1/exit.tmp' '/data/containers/c1/exit'"), s);
     }
 
