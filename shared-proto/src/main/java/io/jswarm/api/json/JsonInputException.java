@@ -39,8 +39,9 @@ public final class JsonInputException extends IllegalArgumentException {
         } else if (e instanceof InvalidTypeIdException t) {
             message = "unknown type \"" + t.getTypeId() + "\"";
         } else if (e instanceof InvalidFormatException f) {
-            message = f.getOriginalMessage().startsWith("Cannot") || f.getOriginalMessage().startsWith("Cannot deserialize")
-                    ? "invalid value " + quoted(f.getValue()) + " for " + simpleType(f.getTargetType())
+            // Jackson's own wording names Java types; ours (units) is already meant for users.
+            message = f.getOriginalMessage().startsWith("Cannot")
+                    ? "expected " + simpleType(f.getTargetType()) + ", got " + quoted(f.getValue())
                     : f.getOriginalMessage();
         } else if (e instanceof MismatchedInputException m) {
             message = m.getTargetType() == null ? m.getOriginalMessage() : "expected " + simpleType(m.getTargetType());

@@ -1,5 +1,6 @@
 package io.jswarm.api.node;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.jswarm.api.Meta;
 
 /** A machine in the cluster. {@code managerStatus} is null for workers. */
@@ -11,6 +12,7 @@ public record Node(
         NodeStatus status,
         ManagerStatus managerStatus) {
 
+    @JsonIgnore
     public boolean isManager() {
         return spec.role() == NodeRole.MANAGER;
     }

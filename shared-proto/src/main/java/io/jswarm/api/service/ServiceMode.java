@@ -1,5 +1,6 @@
 package io.jswarm.api.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -25,6 +26,7 @@ public sealed interface ServiceMode {
 
     record GlobalJob() implements ServiceMode {}
 
+    @JsonIgnore
     default boolean isJob() {
         return this instanceof ReplicatedJob || this instanceof GlobalJob;
     }

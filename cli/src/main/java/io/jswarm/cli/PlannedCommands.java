@@ -1,0 +1,130 @@
+package io.jswarm.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The whole {@code jswarm} command tree, docker's noun-then-verb order. An entry is either a real
+ * command class or a planned one: a planned command shows in {@code --help} with its purpose
+ * and, when run, says plainly that this build does not provide it yet (exit code
+ * {@link ExitCodes#NOT_AVAILABLE}). Implementing a command means replacing its {@code planned}
+ * entry here with {@code command(new XyzCommand())}.
+ */
+final class PlannedCommands {
+    private PlannedCommands() {}
+
+    sealed interface Entry permits Real, Planned, Group {}
+
+    record Real(Object command) implements Entry {}
+
+    record Planned(String name, String description) implements Entry {}
+
+    record Group(String name, String description, List<Entry> children) implements Entry {}
+
+    static Entry command(Object annotated) {
+        return new Real(annotated);
+    }
+
+    static Entry planned(String name, String description) {
+        return new Planned(name, description);
+    }
+
+    static Entry group(String name, String description, Entry... children) {
+        return new Group(name, description, List.of(children));
+    }
+
+    static List<Entry> tree() {
+        return List.of(
+                planned("daemon", "Run this node's daemon in the foreground"),
+                planned("init", "Create a new cluster with this node as its first manager"),
+                planned("join", "Join this node to a cluster as a worker or manager"),
+                planned("leave", "Leave the cluster"),
+                planned("join-token", "Show or rotate the worker and manager join tokens"),
+                planned("deploy", "Deploy a stack from Compose files (same as 'stack deploy')"),
+                planned("events", "Stream cluster events"),
+                group("node", "Manage cluster nodes",
+                        planned("ls", "List nodes"),
+                        planned("inspect", "Show a node in detail"),
+                        planned("update", "Change a node's availability or labels"),
+                        planned("promote", "Make workers managers"),
+                        planned("demote", "Make managers workers"),
+                        planned("rm", "Remove nodes from the cluster"),
+                        planned("ps", "List tasks running on a node")),
+                group("service", "Manage services",
+                        planned("create", "Create a service"),
+                        planned("ls", "List services"),
+                        planned("ps", "List a service's tasks"),
+                        planned("inspect", "Show a service in detail"),
+                        planned("update", "Change a service"),
+                        planned("scale", "Scale services, e.g. web=5 api=2"),
+                        planned("rm", "Remove services"),
+                        planned("logs", "Show a service's logs")),
+                group("stack", "Manage stacks deployed from Compose files",
+                        planned("deploy", "Deploy or update a stack"),
+                        planned("ls", "List stacks"),
+                        planned("ps", "List a stack's tasks"),
+                        planned("services", "List a stack's services"),
+                        planned("rm", "Remove stacks"),
+                        planned("config", "Print the fully resolved Compose file")),
+                group("image", "Manage images",
+                        planned("ls", "List images"),
+                        planned("pull", "Pull an image from a registry"),
+                        planned("push", "Push an image to a registry"),
+                        planned("load", "Load an image from a docker-save or OCI archive"),
+                        planned("import", "Make an image from a root filesystem tarball"),
+                        planned("inspect", "Show an image's configuration"),
+                        planned("rm", "Remove images")),
+                group("cluster", "Manage the cluster as a whole",
+                        planned("backup", "Write a consistent snapshot of the cluster state")));
+    }
+
+    static void addTo(CommandLine root) {
+        for (Entry e : tree()) {
+            add(root, e);
+        }
+    }
+
+    private static void add(CommandLine parent, Entry entry) {
+        if (entry instanceof Real r) {
+            parent.addSubcommand(r.command());
+        } else if (entry instanceof Planned p) {
+            parent.addSubcommand(p.name(), plannedSpec(p));
+        } else if (entry instanceof Group g) {
+            CommandLine group = new CommandLine(groupSpec(g));
+            for (Entry child : g.children()) {
+                add(group, child);
+            }
+            parent.addSubcommand(g.name(), group);
+        }
+    }
+
+    private static CommandSpec groupSpec(Group g) {
+        // A bare group ('jswarm node') prints its subcommands, like docker does.
+        CommandSpec[] self = new CommandSpec[1];
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(
+                (Runnable) () -> self[0].commandLine().usage(self[0].commandLine().getOut()));
+        spec.name(g.name()).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(g.description());
+        spec.usageMessage().footer("", "Run 'jswarm " + g.name() + " COMMAND --help' for more information on a command.");
+        self[0] = spec;
+        return spec;
+    }
+
+    private static CommandSpec plannedSpec(Planned p) {
+        // The qualified name is read when the command runs: only then is the tree fully linked.
+        CommandSpec[] self = new CommandSpec[1];
+        CommandSpec spec = CommandSpec.wrapWithoutInspection((Runnable) () -> {
+            throw new CliException(ExitCodes.NOT_AVAILABLE,
+                    "'" + self[0].qualifiedName() + "' is not available in this build of jswarm yet");
+        });
+        self[0] = spec;
+        spec.name(p.name()).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(p.description() + " (not available in this build yet)");
+        // Accept any arguments so the user learns the command is missing, not that a flag is unknown.
+        spec.parser().unmatchedArgumentsAllowed(true);
+        spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("ARGS").hidden(true).type(String[].class).build());
+        return spec;
+    }
+}
