@@ -37,11 +37,12 @@ export function replace(node, ...children) {
   append(node, children);
 }
 
-/** A stable hue per service id, so a service's cards share a colour everywhere. */
+/** A stable hue per service id, so a service's cards share a colour everywhere. FNV-1a, then
+ * spread by the golden angle so ids that differ in one character still get distinct colours. */
 export function hue(id) {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return h % 360;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return Math.round((h % 1000) * 137.508) % 360;
 }
 
 export function age(iso, now = Date.now()) {

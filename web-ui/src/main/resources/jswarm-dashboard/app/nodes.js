@@ -43,7 +43,7 @@ function render() {
       type: 'button', class: `avail-${availability.toLowerCase()}`, disabled: n.spec.availability === availability,
       dataset: { action: availability }, onclick: async () => {
         try {
-          if (await setAvailability(n, availability)) notify(`${hostname(n)} is now ${availability.toLowerCase()}.`);
+          if (await setAvailability(n, availability)) notify(`${hostname(n)}: availability set to ${availability.toLowerCase()}.`);
         } catch (err) {
           notify(err instanceof ApiError && err.field ? `${err.field}: ${err.message}` : err.message, true);
         }
@@ -58,7 +58,8 @@ function render() {
       el('td', null, `${cpus(r.cpu)} / ${cpus(res.nanoCpus)}`),
       el('td', null, `${bytes(r.mem)} / ${bytes(res.memoryBytes)}`),
       el('td', null, labels.length ? labels : '—'),
-      el('td', { class: 'actions' }, button('ACTIVE', 'Activate'), button('PAUSE', 'Pause'), button('DRAIN', 'Drain')));
+      el('td', null, el('div', { class: 'actions' },
+        button('ACTIVE', 'Activate'), button('PAUSE', 'Pause'), button('DRAIN', 'Drain'))));
   });
   replace(root, el('div', { class: 'table-wrap' }, el('table', { id: 'nodes-table' },
     el('thead', null, el('tr', null, ...['Host', 'ID', 'Role', 'Reachability', 'Status', 'Availability',

@@ -56,7 +56,6 @@ final class FakeManagerApi implements AutoCloseable {
     private final List<HttpServerResponse> streams = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
     private long version = 10;
-    private int ids;
     private volatile boolean refuseStreams;
 
     private FakeManagerApi(Vertx vertx) {
@@ -100,7 +99,7 @@ final class FakeManagerApi implements AutoCloseable {
     // ---- building the cluster ----
 
     synchronized Node addNode(String hostname, NodeRole role, boolean leader) {
-        Node n = new Node(nextId("node"), meta(), new NodeSpec(role, Availability.ACTIVE, Map.of("zone", "z1")),
+        Node n = new Node(nextId(), meta(), new NodeSpec(role, Availability.ACTIVE, Map.of("zone", "z1")),
                 new NodeDescription(hostname, new Platform("linux", "amd64"), new NodeResources(4_000_000_000L, 8L << 30), "0.1"),
                 new NodeStatus(NodeState.READY, "", "127.0.0.1"),
                 role == NodeRole.MANAGER ? new ManagerStatus(leader, Reachability.REACHABLE, "127.0.0.1:2378") : null);
@@ -112,7 +111,7 @@ final class FakeManagerApi implements AutoCloseable {
     synchronized Service addService(String name, String image, int replicas, Map<String, String> labels) {
         ServiceSpec spec = new ServiceSpec(name, labels, TaskSpec.of(ContainerSpec.of(image)),
                 new ServiceMode.Replicated(replicas), null, null, null);
-        Service s = new Service(nextId("svc"), meta(), spec, null);
+        Service s = new Service(nextId(), meta(), spec, null);
         services.put(s.id(), s);
         emit("service", "create", s);
         for (int slot = 1; slot <= replicas; slot++) {
@@ -123,11 +122,11 @@ final class FakeManagerApi implements AutoCloseable {
 
     /** A service whose only task cannot be placed, with the scheduler's explanation. */
     synchronized Service addUnschedulable(String name) {
-        Service s = new Service(nextId("svc"), meta(), new ServiceSpec(name, Map.of(),
+        Service s = new Service(nextId(), meta(), new ServiceSpec(name, Map.of(),
                 TaskSpec.of(ContainerSpec.of("busybox:big")), new ServiceMode.Replicated(1), null, null, null), null);
         services.put(s.id(), s);
         emit("service", "create", s);
-        Task t = new Task(nextId("task"), meta(), s.id(), 1, null, s.spec().task(), s.version(), TaskState.RUNNING,
+        Task t = new Task(nextId(), meta(), s.id(), 1, null, s.spec().task(), s.version(), TaskState.RUNNING,
                 new TaskStatus(TaskState.PENDING, Instant.now(), UNSCHEDULABLE, null, null, null));
         tasks.put(t.id(), t);
         emit("task", "create", t);
@@ -197,13 +196,13 @@ final class FakeManagerApi implements AutoCloseable {
                 .filter(n -> n.spec().availability() == Availability.ACTIVE && n.status().state() == NodeState.READY).toList();
         Task t;
         if (eligible.isEmpty()) {
-            t = new Task(nextId("task"), meta(), s.id(), slot, null, s.spec().task(), s.version(), TaskState.RUNNING,
+            t = new Task(nextId(), meta(), s.id(), slot, null, s.spec().task(), s.version(), TaskState.RUNNING,
                     new TaskStatus(TaskState.PENDING, Instant.now(), "no suitable node (" + nodes.size()
                             + " nodes not available for new tasks)", null, null, null));
         } else {
             // Spread: the eligible node with the fewest current tasks.
             Node n = eligible.stream().min(Comparator.comparingLong(this::load)).orElseThrow();
-            t = new Task(nextId("task"), meta(), s.id(), slot, n.id(), s.spec().task(), s.version(), TaskState.RUNNING,
+            t = new Task(nextId(), meta(), s.id(), slot, n.id(), s.spec().task(), s.version(), TaskState.RUNNING,
                     new TaskStatus(TaskState.RUNNING, Instant.now(), "started", null, null, HealthState.NONE));
         }
         tasks.put(t.id(), t);
@@ -406,8 +405,9 @@ final class FakeManagerApi implements AutoCloseable {
         return new Meta(++version, now, now);
     }
 
-    private String nextId(String prefix) {
-        return String.format("%s%020d", prefix, ++ids);
+    private String nextId() {
+        // Random like the manager's ids, so that short ids and colours look as they will.
+        return java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 25);
     }
 
     Set<String> serviceIds() {
