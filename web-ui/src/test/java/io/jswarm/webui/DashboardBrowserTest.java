@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -141,10 +142,14 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("nav a[data-view=nodes]")).click();
         WebElement drain = await("the nodes table", () -> row("nodes-table", worker1.id()))
                 .findElement(By.cssSelector("button[data-action=DRAIN]"));
-        drain.click();
+        // By keyboard only: the button, then the dialog (focus starts on Cancel; Tab, Enter confirms).
+        drain.sendKeys(Keys.ENTER);
         await("the confirmation", () -> browser.findElement(By.id("confirm-dialog")).isDisplayed());
         assertTrue(text(By.id("confirm-text")).contains("Drain node worker-1"));
-        browser.findElement(By.id("confirm-ok")).click();
+        assertEquals("confirm-cancel", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("confirm-ok", browser.switchTo().activeElement().getAttribute("id"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         await("worker-1 draining", () -> row("nodes-table", worker1.id()).getText().contains("DRAIN"));
         screenshot("nodes");
 
@@ -154,6 +159,33 @@ class DashboardBrowserTest {
         await("every task placed elsewhere", () -> browser.findElements(By.cssSelector(".card")).size() == total);
         assertTrue(column(worker1).getText().contains("DRAIN"));
         screenshot("visualizer-drained");
+    }
+
+    @Test
+    void updatingTheImageAndRestartingReplaceTheTasks() {
+        logIn();
+        browser.get(server.base() + "/#/services/" + web.id());
+        await("the service page", () -> text(By.tagName("h1")).equals("web"));
+        String before = server.upstream.currentTasks(web.id()).get(0).id();
+        WebElement image = browser.findElement(By.id("image-input"));
+        image.clear();
+        image.sendKeys("nginx:1.28");
+        browser.findElement(By.id("image-button")).click();
+        await("the new image in the spec", () -> text(By.cssSelector(".spec")).contains("nginx:1.28"));
+        await("the old task shut down", () -> text(By.id("tasks-table")).contains("SHUTDOWN"));
+        assertEquals("nginx:1.28", server.upstream.service(web.id()).spec().task().container().image());
+        String updated = server.upstream.currentTasks(web.id()).get(0).id();
+        assertTrue(!updated.equals(before));
+
+        browser.findElement(By.id("restart-button")).click();
+        await("a third task in the slot", () -> browser.findElements(By.cssSelector("#tasks-table tr.history")).size() == 2);
+        assertEquals(1L, server.upstream.service(web.id()).spec().task().forceUpdate());
+        assertEquals("nginx:1.28", server.upstream.service(web.id()).spec().task().container().image());
+
+        browser.findElement(By.id("remove-button")).click();
+        browser.findElement(By.id("confirm-ok")).click();
+        await("back at the services", () -> browser.getCurrentUrl().endsWith("#/services"));
+        assertTrue(!server.upstream.serviceIds().contains(web.id()));
     }
 
     @Test
