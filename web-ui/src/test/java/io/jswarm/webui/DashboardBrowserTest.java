@@ -190,11 +190,16 @@ class DashboardBrowserTest {
 
     @Test
     void anUnschedulableTaskShowsTheSchedulersReason() throws IOException {
+        server.upstream.addService("cache", "redis:7", 2, Map.of());
+        server.upstream.addService("worker", "example/queue-worker:3", 3, Map.of());
+        server.upstream.setNodeState(worker2.id(), NodeState.DOWN);
         Service big = server.upstream.addUnschedulable("big");
         logIn();
         WebElement waiting = await("the not-placed column",
                 () -> browser.findElement(By.cssSelector(".node-col.unassigned")));
         await("the reason on the card", () -> waiting.getText().contains(FakeManagerApi.UNSCHEDULABLE));
+        assertTrue(column(worker2).getText().contains("DOWN"));
+        screenshot("visualizer-overview");
         browser.get(server.base() + "/#/services/" + big.id());
         await("the reason in the task list", () -> text(By.id("tasks-table")).contains(FakeManagerApi.UNSCHEDULABLE));
         screenshot("service-unschedulable");
