@@ -62,14 +62,16 @@ function receive(isSnapshot, data) {
 async function resync() {
   beginResync();
   try {
-    const [nodes, services, tasks] = await Promise.all([get('/v1/nodes'), get('/v1/services'), get('/v1/tasks')]);
-    replaceAll('node', nodes || []);
-    replaceAll('service', (services || []).map((v) => v.service));
-    state.desired.clear();
-    for (const v of services || []) state.desired.set(v.service.id, v.desired);
-    replaceAll('task', tasks || []);
-  } catch (err) {
-    console.warn('resync failed', err);
+    // Each list on its own: a manager that lacks one route (404) still shows the others.
+    const [nodes, services, tasks] = await Promise.allSettled([get('/v1/nodes'), get('/v1/services'), get('/v1/tasks')]);
+    if (nodes.status === 'fulfilled') replaceAll('node', nodes.value || []);
+    if (services.status === 'fulfilled') {
+      replaceAll('service', (services.value || []).map((v) => v.service));
+      state.desired.clear();
+      for (const v of services.value || []) state.desired.set(v.service.id, v.desired);
+    }
+    if (tasks.status === 'fulfilled') replaceAll('task', tasks.value || []);
+    for (const r of [nodes, services, tasks]) if (r.status === 'rejected') console.warn('resync', r.reason);
   } finally {
     endResync();
     schedule();

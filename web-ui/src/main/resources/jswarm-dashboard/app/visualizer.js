@@ -139,7 +139,7 @@ function placeTask(id) {
 function card(t) {
   const s = t.status;
   const li = el('li', { class: `card task-${s.state.toLowerCase()}`, dataset: { taskId: t.id, serviceId: t.serviceId },
-    tabindex: 0, title: s.error || s.message || '' },
+    title: s.error || s.message || '' },
     el('a', { href: `#/services/${encodeURIComponent(t.serviceId)}`, class: 'svc' }, serviceName(t.serviceId)),
     t.slot ? el('span', { class: 'slot' }, `.${t.slot}`) : null,
     el('span', { class: 'state' }, s.state),

@@ -200,6 +200,11 @@ class DashboardBrowserTest {
         await("the reason on the card", () -> waiting.getText().contains(FakeManagerApi.UNSCHEDULABLE));
         assertTrue(column(worker2).getText().contains("DOWN"));
         screenshot("visualizer-overview");
+        int all = browser.findElements(By.cssSelector(".card")).size();
+        browser.findElement(By.id("running-only")).click();
+        await("the pending task filtered out", () -> browser.findElements(By.cssSelector(".card")).size() == all - 1
+                && browser.findElements(By.cssSelector(".node-col.unassigned")).isEmpty());
+        browser.findElement(By.id("running-only")).click();
         browser.get(server.base() + "/#/services/" + big.id());
         await("the reason in the task list", () -> text(By.id("tasks-table")).contains(FakeManagerApi.UNSCHEDULABLE));
         screenshot("service-unschedulable");

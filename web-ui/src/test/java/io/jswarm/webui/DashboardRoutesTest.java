@@ -293,7 +293,7 @@ class DashboardRoutesTest {
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (server.upstream.openStreams() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // poll interval
         }
         assertEquals(0, server.upstream.openStreams(), "a browser that leaves closes the stream upstream too");
     }
