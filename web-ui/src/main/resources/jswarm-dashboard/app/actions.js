@@ -39,8 +39,10 @@ export function setImage(service, image) {
 }
 
 /** A restart is an update that only bumps forceUpdate: every task is replaced (update --force). */
-export function restart(service) {
-  return update(service, (spec) => { spec.task.forceUpdate = (spec.task.forceUpdate || 0) + 1; });
+export async function restart(service) {
+  if (!(await confirmAction(`Restart every task of ${service.spec.name}?`))) return false;
+  await update(service, (spec) => { spec.task.forceUpdate = (spec.task.forceUpdate || 0) + 1; });
+  return true;
 }
 
 export async function removeService(service) {

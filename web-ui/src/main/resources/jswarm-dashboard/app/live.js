@@ -75,6 +75,8 @@ async function resync() {
   } finally {
     endResync();
     schedule();
+    // How many times the lists were loaded: tells a watcher (and the browser tests) the page is in sync.
+    document.body.dataset.syncs = String(Number(document.body.dataset.syncs || 0) + 1);
   }
 }
 

@@ -5,7 +5,7 @@ import { ApiError } from './api.js';
 import { age, el, replace } from './dom.js';
 import { notify, removeService, restart, scale, setImage } from './actions.js';
 import { ports, replicaBar } from './services.js';
-import { desired, modeName, nodeName, running, stackOf, state, tasksOf } from './store.js';
+import { desired, modeName, nodeName, running, serviceName, stackOf, state, tasksOf } from './store.js';
 
 const MAX_LOG_LINES = 2000;
 let serviceId = null;
@@ -140,8 +140,18 @@ async function followLogs() {
   }
 }
 
-function appendLines(lines) {
-  if (!logs || !lines.length) return;
+/** "<task-id> <line>" (the API's format) shown as "web.2 <line>", the name a user knows. */
+function label(line) {
+  const space = line.indexOf(' ');
+  const t = space > 0 ? state.task.get(line.slice(0, space)) : null;
+  if (!t) return line;
+  const name = serviceName(t.serviceId);
+  return `${t.slot ? `${name}.${t.slot}` : `${name}@${nodeName(t.nodeId)}`}${line.slice(space)}`;
+}
+
+function appendLines(raw) {
+  if (!logs || !raw.length) return;
+  const lines = raw.map(label);
   const stick = logs.scrollTop + logs.clientHeight >= logs.scrollHeight - 4;
   logs.appendChild(document.createTextNode(lines.join('\n') + '\n'));
   // Text nodes, one per batch: drop the oldest batches past the limit.

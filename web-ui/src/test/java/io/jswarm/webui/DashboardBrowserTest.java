@@ -111,7 +111,7 @@ class DashboardBrowserTest {
         replicas.sendKeys("3");
         browser.findElement(By.id("scale-button")).click();
         await("three tasks of web listed", () -> browser.findElements(By.cssSelector("#tasks-table tr.current")).size() == 3);
-        await("the logs", () -> text(By.id("service-logs")).contains("hello from web.1 <b>not bold</b>"));
+        await("the logs, named by task", () -> text(By.id("service-logs")).contains("web.1 hello from web.1 <b>not bold</b>"));
         screenshot("service-detail");
 
         browser.findElement(By.cssSelector("nav a[data-view=visualizer]")).click();
@@ -178,6 +178,7 @@ class DashboardBrowserTest {
         assertTrue(!updated.equals(before));
 
         browser.findElement(By.id("restart-button")).click();
+        browser.findElement(By.id("confirm-ok")).click();
         await("a third task in the slot", () -> browser.findElements(By.cssSelector("#tasks-table tr.history")).size() == 2);
         assertEquals(1L, server.upstream.service(web.id()).spec().task().forceUpdate());
         assertEquals("nginx:1.28", server.upstream.service(web.id()).spec().task().container().image());
@@ -195,9 +196,9 @@ class DashboardBrowserTest {
         server.upstream.setNodeState(worker2.id(), NodeState.DOWN);
         Service big = server.upstream.addUnschedulable("big");
         logIn();
-        WebElement waiting = await("the not-placed column",
-                () -> browser.findElement(By.cssSelector(".node-col.unassigned")));
-        await("the reason on the card", () -> waiting.getText().contains(FakeManagerApi.UNSCHEDULABLE));
+        // Found afresh on each check: a full render may replace the column element.
+        await("the reason on the not-placed card", () -> text(By.cssSelector(".node-col.unassigned"))
+                .contains(FakeManagerApi.UNSCHEDULABLE));
         assertTrue(column(worker2).getText().contains("DOWN"));
         screenshot("visualizer-overview");
         int all = browser.findElements(By.cssSelector(".card")).size();
@@ -248,15 +249,16 @@ class DashboardBrowserTest {
     void stacksAreGroupedDeployIsReportedUnavailableAndRemoveAsksFirst() throws IOException {
         logIn();
         browser.findElement(By.cssSelector("nav a[data-view=stacks]")).click();
-        WebElement shop = await("the shop stack", () -> browser.findElement(By.cssSelector(".stack[data-stack=shop]")));
-        assertTrue(shop.getText().contains("api") && shop.getText().contains("db") && !shop.getText().contains("web"));
+        await("the shop stack", () -> text(By.cssSelector(".stack[data-stack=shop]")).contains("db"));
+        String shop = text(By.cssSelector(".stack[data-stack=shop]"));
+        assertTrue(shop.contains("api") && !shop.contains("web"), shop);
         browser.findElement(By.id("stack-name")).sendKeys("blog");
         browser.findElement(By.id("compose-text")).sendKeys("services:\n  web:\n    image: nginx\n");
         browser.findElement(By.id("deploy-button")).click();
         await("deploy unavailable", () -> text(By.id("deploy-errors")).contains("not available on this manager"));
         screenshot("stacks");
 
-        shop.findElement(By.cssSelector("button.danger")).click();
+        browser.findElement(By.cssSelector(".stack[data-stack=shop] button.danger")).click();
         browser.findElement(By.id("confirm-cancel")).click();
         assertEquals(3, server.upstream.serviceIds().size(), "cancel removes nothing");
         browser.findElement(By.cssSelector(".stack[data-stack=shop] button.danger")).click();
@@ -299,7 +301,8 @@ class DashboardBrowserTest {
         browser.get(server.base() + "/login");
         browser.findElement(By.id("token")).sendKeys(server.token);
         browser.findElement(By.id("login-button")).click();
-        await("the dashboard, live", () -> text(By.id("connection")).equals("live"));
+        await("the dashboard, live and loaded", () -> text(By.id("connection")).equals("live")
+                && browser.findElement(By.tagName("body")).getAttribute("data-syncs") != null);
     }
 
     private List<WebElement> columns() {

@@ -34,7 +34,10 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--window-size=1400,900", "--user-data-dir=" + profile);
+        // Chromium's own caches (dconf, fontconfig) go inside the profile too, so nothing is left behind.
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("XDG_CACHE_HOME", profile.resolve("cache").toString(),
+                        "XDG_CONFIG_HOME", profile.resolve("config").toString()))
                 .withLogOutput(java.io.OutputStream.nullOutputStream()).build();
         ChromeDriver d;
         try {
