@@ -10,6 +10,7 @@ import * as nodes from './nodes.js';
 import * as stacks from './stacks.js';
 import * as events from './events.js';
 import { state } from './store.js';
+import { age } from './dom.js';
 
 const VIEWS = { visualizer, services, nodes, stacks, events };
 const main = document.getElementById('view');
@@ -51,5 +52,10 @@ async function boot() {
   started = performance.now();
   live.start(render, connection);
 }
+
+// Ages ("12s", "3m") move on without any event; only their text is touched.
+setInterval(() => {
+  for (const e of document.querySelectorAll('[data-since]')) e.textContent = age(e.dataset.since);
+}, 15000);
 
 boot().catch((err) => console.error('dashboard failed to start', err));

@@ -105,7 +105,7 @@ function renderTasks(s) {
     el('td', null, el('span', { class: `state task-${t.status.state.toLowerCase()}` }, t.status.state)),
     el('td', { class: 'task-message' }, t.status.error ? el('span', { class: 'error' }, t.status.error) : null,
       t.status.error && t.status.message ? ' — ' : null, t.status.message || ''),
-    el('td', null, age(t.status.timestamp))));
+    el('td', { dataset: { since: t.status.timestamp } }, age(t.status.timestamp))));
   replace(taskTable, el('table', { id: 'tasks-table' },
     el('thead', null, el('tr', null, ...['Task', 'ID', 'Node', 'Desired', 'State', 'Message', 'Since']
       .map((h) => el('th', { scope: 'col' }, h)))),

@@ -145,7 +145,7 @@ function card(t) {
     el('span', { class: 'state' }, s.state),
     el('span', { class: 'image' }, t.spec && t.spec.container ? t.spec.container.image : ''),
     s.health && s.health !== 'NONE' ? el('span', { class: `health health-${s.health.toLowerCase()}` }, s.health) : null,
-    el('span', { class: 'age' }, age(s.timestamp)),
+    el('span', { class: 'age', dataset: { since: s.timestamp } }, age(s.timestamp)),
     !t.nodeId && s.message ? el('span', { class: 'reason' }, s.message) : null,
     s.error ? el('span', { class: 'reason error' }, s.error) : null);
   li.style.setProperty('--hue', hue(t.serviceId));
