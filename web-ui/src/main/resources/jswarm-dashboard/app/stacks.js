@@ -84,9 +84,15 @@ async function deploy(name, text) {
     replace(errors, el('li', null, 'Deploying stacks is not available on this manager yet.'));
     return;
   }
-  // The compose work reports one problem per line ("line 12: services.web.image: …"); show each.
+  // The compose work reports one problem per entry: {pos: {file, line, column}, path, message}
+  // (ComposeProblem), or a flat {line, path, message}; otherwise the error text, line by line.
   const body = res.json || {};
-  const problems = Array.isArray(body.problems) ? body.problems.map((p) => (p.line ? `line ${p.line}: ` : '')
-    + (p.path ? `${p.path}: ` : '') + p.message) : String(body.error || res.text || `HTTP ${res.status}`).split('\n');
+  const where = (p) => {
+    const line = p.line ?? (p.pos && p.pos.line);
+    return line ? `line ${line}: ` : '';
+  };
+  const problems = Array.isArray(body.problems)
+    ? body.problems.map((p) => `${where(p)}${p.path ? `${p.path}: ` : ''}${p.message}`)
+    : String(body.error || res.text || `HTTP ${res.status}`).split('\n');
   replace(errors, ...problems.map((p) => el('li', null, body.field && !body.problems ? `${body.field}: ${p}` : p)));
 }

@@ -256,6 +256,15 @@ class DashboardBrowserTest {
         browser.findElement(By.id("compose-text")).sendKeys("services:\n  web:\n    image: nginx\n");
         browser.findElement(By.id("deploy-button")).click();
         await("deploy unavailable", () -> text(By.id("deploy-errors")).contains("not available on this manager"));
+
+        server.upstream.refuseStackDeploys(List.of(
+                Map.of("pos", Map.of("file", "compose.yml", "line", 3, "column", 12), "path", "services.web.image",
+                        "message", "must be a string, not a list"),
+                Map.of("pos", Map.of("file", "compose.yml", "line", 0, "column", 0), "path", "",
+                        "message", "<b>no services</b>")));
+        browser.findElement(By.id("deploy-button")).click();
+        await("the compose problems by line", () -> text(By.id("deploy-errors"))
+                .equals("line 3: services.web.image: must be a string, not a list\n<b>no services</b>"));
         screenshot("stacks");
 
         browser.findElement(By.cssSelector(".stack[data-stack=shop] button.danger")).click();

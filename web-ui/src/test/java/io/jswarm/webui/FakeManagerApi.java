@@ -57,6 +57,7 @@ final class FakeManagerApi implements AutoCloseable {
     private final List<Map<String, String>> requestHeaders = new CopyOnWriteArrayList<>();
     private long version = 10;
     private volatile boolean refuseStreams;
+    private volatile List<Map<String, Object>> stackProblems;
 
     private FakeManagerApi(Vertx vertx) {
         this.vertx = vertx;
@@ -79,6 +80,7 @@ final class FakeManagerApi implements AutoCloseable {
         r.delete("/v1/services/:id").handler(this::remove);
         r.get("/v1/tasks").handler(ctx -> json(ctx, 200, list(tasks)));
         r.get("/v1/events").handler(this::events);
+        r.post("/v1/stacks/:name").handler(this::deployStack);
         r.route().last().handler(ctx -> json(ctx, 404, Map.of("error", "endpoint " + ctx.request().path() + " not found")));
         server = vertx.createHttpServer().requestHandler(r).listen(0, "127.0.0.1").await();
     }
@@ -187,6 +189,23 @@ final class FakeManagerApi implements AutoCloseable {
 
     int openStreams() {
         return streams.size();
+    }
+
+    /**
+     * From now on, stack deploys are refused with these compose problems (ComposeProblem's shape);
+     * until then the route answers 404 like a manager without the stack work.
+     */
+    void refuseStackDeploys(List<Map<String, Object>> problems) {
+        stackProblems = problems;
+    }
+
+    private void deployStack(RoutingContext ctx) {
+        List<Map<String, Object>> problems = stackProblems;
+        if (problems == null) {
+            json(ctx, 404, Map.of("error", "endpoint " + ctx.request().path() + " not found"));
+            return;
+        }
+        json(ctx, 400, Map.of("error", "the compose file has " + problems.size() + " problems", "problems", problems));
     }
 
     // ---- the orchestrator, in one step ----
