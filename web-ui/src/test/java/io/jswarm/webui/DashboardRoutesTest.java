@@ -299,6 +299,31 @@ class DashboardRoutesTest {
     }
 
     @Test
+    void openStreamsDoNotStarveOtherCalls() throws Exception {
+        Login l = login();
+        List<HttpResponse<InputStream>> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                HttpResponse<InputStream> r = HTTP.send(l.on(get("/v1/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+                assertEquals(200, r.statusCode());
+                streams.add(r);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (server.upstream.openStreams() < 12 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // poll interval
+            }
+            assertEquals(12, server.upstream.openStreams());
+            HttpResponse<String> nodes = HTTP.send(l.on(get("/v1/nodes")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, nodes.statusCode());
+        } finally {
+            for (HttpResponse<InputStream> r : streams) {
+                r.body().close();
+            }
+        }
+    }
+
+    @Test
     void anUnreachableManagerIsA502WithAMessage() throws Exception {
         Login l = login();
         server.upstream.close();

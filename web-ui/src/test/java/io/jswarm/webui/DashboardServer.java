@@ -18,7 +18,7 @@ final class DashboardServer implements AutoCloseable {
     DashboardServer(Vertx vertx, DashboardOptions options) {
         upstream = FakeManagerApi.start(vertx);
         tokenHash.set(AdminToken.hash(token));
-        client = vertx.createHttpClient();
+        client = Upstream.newClient(vertx);
         DashboardAuth auth = new DashboardAuth(() -> Optional.ofNullable(tokenHash.get()), Clock.systemUTC(),
                 DashboardAuth.DEFAULT_IDLE);
         Dashboard d;
