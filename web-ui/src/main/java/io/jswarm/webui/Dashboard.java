@@ -38,7 +38,9 @@ public final class Dashboard implements AutoCloseable {
         Router router = router(vertx, auth, upstream, https);
         HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port());
         if (https) {
-            serverOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+            // HTTP/2 over TLS: browsers allow only 6 HTTP/1.1 connections per host, and every tab
+            // holds one for its event stream; HTTP/2 multiplexes them over one connection.
+            serverOptions.setSsl(true).setUseAlpn(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(options.tls().certPem().toString())
                     .setKeyPath(options.tls().keyPem().toString()));
         }

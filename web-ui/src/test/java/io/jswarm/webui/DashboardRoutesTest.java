@@ -338,13 +338,15 @@ class DashboardRoutesTest {
         try (DashboardServer tls = new DashboardServer(vertx, new DashboardOptions("127.0.0.1", 0,
                 new DashboardOptions.Tls(Path.of(cert.certificatePath()), Path.of(cert.privateKeyPath()))))) {
             io.vertx.core.http.HttpClient https = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                    .setSsl(true).setTrustAll(true).setVerifyHost(false));
+                    .setSsl(true).setTrustAll(true).setVerifyHost(false).setUseAlpn(true)
+                    .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2));
             try {
                 io.vertx.core.http.HttpClientResponse ok = https.request(new io.vertx.core.http.RequestOptions()
                         .setMethod(io.vertx.core.http.HttpMethod.POST).setHost("127.0.0.1").setPort(tls.dashboard.port())
                         .setURI("/auth/login").putHeader("content-type", "application/json"))
                         .compose(req -> req.send("{\"token\":\"" + tls.token + "\"}")).await();
                 assertEquals(200, ok.statusCode());
+                assertEquals(io.vertx.core.http.HttpVersion.HTTP_2, ok.version(), "streams share one connection");
                 assertTrue(ok.getHeader("set-cookie").contains("Secure"), ok.getHeader("set-cookie"));
             } finally {
                 https.close().await();
