@@ -94,8 +94,8 @@ function column(id, node, tasks) {
 }
 
 function fillHeader(col, n) {
-  const down = n.status.state !== 'READY';
-  col.section.classList.toggle('down', down);
+  col.section.classList.toggle('down', n.status.state === 'DOWN');
+  col.section.classList.toggle('unready', n.status.state !== 'READY' && n.status.state !== 'DOWN');
   col.section.classList.toggle('drained', n.spec.availability !== 'ACTIVE');
   const res = n.description && n.description.resources;
   const role = n.spec.role === 'MANAGER' ? (n.managerStatus && n.managerStatus.leader ? 'leader' : 'manager') : 'worker';
