@@ -1,0 +1,88 @@
+package io.jswarm.manager.client;
+
+import io.jswarm.manager.ca.NodeCredentials;
+import io.jswarm.manager.store.StoreJson;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * An HTTP/JSON client for the jswarm API, either over the local Unix socket (the CLI on the same
+ * host) or over mutual TLS to a node's cluster port (node to node, trusting only the cluster CA).
+ */
+public final class ApiClient implements AutoCloseable {
+    private final HttpClient http;
+    private final SocketAddress fixedServer;
+    private final Duration timeout;
+
+    private ApiClient(HttpClient http, SocketAddress fixedServer, Duration timeout) {
+        this.http = http;
+        this.fixedServer = fixedServer;
+        this.timeout = timeout;
+    }
+
+    public static ApiClient unixSocket(Vertx vertx, Path socket, Duration timeout) {
+        return new ApiClient(vertx.createHttpClient(new HttpClientOptions()),
+                SocketAddress.domainSocketAddress(socket.toString()), timeout);
+    }
+
+    /** Mutual TLS with this node's credentials; {@code call(addr, …)} picks the node. */
+    public static ApiClient mutualTls(Vertx vertx, NodeCredentials creds, Duration timeout) {
+        return new ApiClient(vertx.createHttpClient(tlsOptions(creds.ca())
+                .setKeyCertOptions(KeyCertOptions.wrap(creds.keyManagers()))), null, timeout);
+    }
+
+    /** TLS trusting {@code ca} without a client certificate: a joiner before it has one. */
+    public static ApiClient pinned(Vertx vertx, X509Certificate ca, Duration timeout) {
+        return new ApiClient(vertx.createHttpClient(tlsOptions(ca)), null, timeout);
+    }
+
+    private static HttpClientOptions tlsOptions(X509Certificate ca) {
+        // Names are not checked: nodes are identified by their certificate's subject, issued by
+        // the cluster CA that is the only trust anchor.
+        return new HttpClientOptions().setSsl(true).setVerifyHost(false)
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.3"))
+                .setTrustOptions(TrustOptions.wrap(NodeCredentials.trustOnly(ca)));
+    }
+
+    public Future<ApiResponse> call(HttpMethod method, String path, Object body) {
+        return call(null, method, path, body);
+    }
+
+    /** {@code address} is host:port for TLS clients, ignored for the Unix socket. */
+    public Future<ApiResponse> call(String address, HttpMethod method, String path, Object body) {
+        RequestOptions options = new RequestOptions().setMethod(method).setURI(path)
+                .setTimeout(timeout.toMillis()).putHeader("content-type", "application/json");
+        if (fixedServer != null) {
+            options.setServer(fixedServer).setHost("localhost");
+        } else {
+            int colon = address.lastIndexOf(':');
+            options.setHost(address.substring(0, colon)).setPort(Integer.parseInt(address.substring(colon + 1)));
+        }
+        Buffer payload;
+        try {
+            payload = body == null ? Buffer.buffer() : Buffer.buffer(StoreJson.mapper().writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Future.failedFuture(e);
+        }
+        return http.request(options)
+                .compose(req -> req.send(payload))
+                .compose(resp -> resp.body().map(b -> new ApiResponse(resp.statusCode(), b.toString())));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
