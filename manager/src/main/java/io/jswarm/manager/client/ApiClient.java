@@ -63,7 +63,8 @@ public final class ApiClient implements AutoCloseable {
     /** {@code address} is host:port for TLS clients, ignored for the Unix socket. */
     public Future<ApiResponse> call(String address, HttpMethod method, String path, Object body) {
         RequestOptions options = new RequestOptions().setMethod(method).setURI(path)
-                .setTimeout(timeout.toMillis()).putHeader("content-type", "application/json");
+                .setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis())
+                .putHeader("content-type", "application/json");
         if (fixedServer != null) {
             options.setServer(fixedServer).setHost("localhost");
         } else {
@@ -79,6 +80,19 @@ public final class ApiClient implements AutoCloseable {
         return http.request(options)
                 .compose(req -> req.send(payload))
                 .compose(resp -> resp.body().map(b -> new ApiResponse(resp.statusCode(), b.toString())));
+    }
+
+    /**
+     * Blocking call for threads outside Vert.x (CLI, tests), bounded by the timeout even if the
+     * connection stalls without closing.
+     */
+    public ApiResponse callAndWait(String address, HttpMethod method, String path, Object body) {
+        try {
+            return call(address, method, path, body).await(timeout.toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.io.UncheckedIOException(new java.io.IOException(
+                    "no answer from " + (address == null ? "the local daemon" : address) + " within " + timeout.toSeconds() + " s"));
+        }
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class Daemon implements AutoCloseable {
         Daemon d = new Daemon(Vertx.vertx(), options);
         try {
             d.files.createDataDir();
+            // Resume first: the socket answering is what tells the CLI (and tests) the node is ready.
+            var rec = d.files.readRecord();
+            if (rec.isPresent()) {
+                d.resume(rec.get());
+            }
             d.localRouter = d.buildLocalRouter();
             Files.deleteIfExists(d.files.socket());
             d.localServer = d.vertx.createHttpServer(new HttpServerOptions())
@@ -97,10 +102,6 @@ public final class Daemon implements AutoCloseable {
                     .listen(SocketAddress.domainSocketAddress(d.files.socket().toString())).await();
             // Root-only: whoever can write to this socket controls the node.
             Files.setPosixFilePermissions(d.files.socket(), PosixFilePermissions.fromString("rw-------"));
-            var rec = d.files.readRecord();
-            if (rec.isPresent()) {
-                d.resume(rec.get());
-            }
             Files.writeString(d.files.pidFile(), Long.toString(ProcessHandle.current().pid()));
             return d;
         } catch (IOException | RuntimeException e) {

@@ -171,7 +171,10 @@ public final class RaftMember implements Proposer, AutoCloseable {
     @Override
     public CompletableFuture<Long> readIndex() {
         Message query = Message.valueOf(ByteString.copyFromUtf8("applied-index"));
-        return client.async().sendReadOnly(query, self)
+        // Asked of the leader: once it confirms leadership (ReadIndex), its applied index covers
+        // every write acknowledged before this call. The caller then waits for this member to
+        // apply up to there. (Follower-local linearizable reads stalled after a failover.)
+        return client.async().sendReadOnly(query)
                 .orTimeout(settings.readDeadline().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> {
                     if (error != null) {
