@@ -43,6 +43,12 @@ public final class ApiClient implements AutoCloseable {
                 .setKeyCertOptions(KeyCertOptions.wrap(creds.keyManagers()))), null, timeout);
     }
 
+    /** Presents {@code presented} (chain to its own CA) while trusting {@code trusted}: for tests of foreign certificates. */
+    public static ApiClient mutualTls(Vertx vertx, NodeCredentials presented, X509Certificate trusted, Duration timeout) {
+        return new ApiClient(vertx.createHttpClient(tlsOptions(trusted)
+                .setKeyCertOptions(KeyCertOptions.wrap(presented.keyManagers()))), null, timeout);
+    }
+
     /** TLS trusting {@code ca} without a client certificate: a joiner before it has one. */
     public static ApiClient pinned(Vertx vertx, X509Certificate ca, Duration timeout) {
         return new ApiClient(vertx.createHttpClient(tlsOptions(ca)), null, timeout);
