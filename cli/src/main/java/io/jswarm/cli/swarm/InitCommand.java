@@ -1,0 +1,66 @@
+package io.jswarm.cli.swarm;
+
+import io.jswarm.cli.JswarmCommand;
+import io.jswarm.cli.client.DaemonConnection;
+import io.jswarm.cli.client.DaemonLauncher;
+import io.jswarm.manager.api.Wire;
+import io.vertx.core.http.HttpMethod;
+import java.io.PrintWriter;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jswarm init}: a new cluster with this node as its first manager. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create a new cluster with this node as its first manager.")
+public final class InitCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--advertise-addr", required = true, paramLabel = "IP[:PORT]",
+            description = "Address other nodes use to reach this manager (cluster port, default 2377; Raft uses PORT+1).")
+    String advertiseAddr;
+
+    @Option(names = "--listen-addr", paramLabel = "IP[:PORT]", description = "Address to listen on (default: the advertise address).")
+    String listenAddr;
+
+    @Option(names = "--heartbeat-period", paramLabel = "DURATION", description = "How often nodes report to the leader, e.g. 2s, 500ms (default 2s).")
+    String heartbeatPeriod;
+
+    private Duration period() {
+        if (heartbeatPeriod == null) {
+            return null;
+        }
+        try {
+            return io.jswarm.api.units.Durations.parse(heartbeatPeriod);
+        } catch (IllegalArgumentException e) {
+            throw new io.jswarm.cli.CliException(io.jswarm.cli.ExitCodes.USAGE, "--heartbeat-period: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void run() {
+        JswarmCommand root = JswarmCommand.of(spec);
+        try (DaemonConnection conn = DaemonConnection.open(root.daemon(), Duration.ofSeconds(60))) {
+            DaemonLauncher.ensureRunning(conn, conn.address().path().getParent());
+            Wire.Info info = conn.call(HttpMethod.POST, "/v1/swarm/init",
+                    new Wire.InitRequest(advertiseAddr, listenAddr, period())).as(Wire.Info.class);
+            Wire.JoinTokens tokens = conn.call(HttpMethod.GET, "/v1/join-tokens", null).as(Wire.JoinTokens.class);
+            PrintWriter out = spec.commandLine().getOut();
+            if (root.quiet()) {
+                out.println(info.nodeId());
+            } else {
+                out.println("Swarm initialized: current node (" + info.nodeId() + ") is now a manager.");
+                out.println();
+                out.println("To add a worker to this swarm, run the following command:");
+                out.println();
+                out.println("    jswarm join --token " + tokens.worker() + " " + info.clusterAddr());
+                out.println();
+                out.println("To add a manager to this swarm, run 'jswarm join-token manager' and follow the instructions.");
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.jswarm.cli.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jswarm.cli.ExitCodes;
+import io.jswarm.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The cluster commands against real daemons that {@code init} and {@code join} start in the
+ * background (separate JVMs), as a user would run them.
+ */
+class ClusterCommandsTest {
+    @TempDir
+    Path root;
+
+    private final List<Path> dataDirs = new ArrayList<>();
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    /** Stops the daemons the commands started, by the pid each wrote into its data directory. */
+    @AfterEach
+    void stopDaemons() throws Exception {
+        for (Path d : dataDirs) {
+            Path pid = d.resolve("daemon.pid");
+            if (Files.exists(pid)) {
+                long p = Long.parseLong(Files.readString(pid).strip());
+                ProcessHandle.of(p).ifPresent(h -> {
+                    h.destroy();
+                    try {
+                        h.onExit().get(15, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        h.destroyForcibly();
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void initJoinTokensAndNodeCommands() {
+        Path m = root.resolve("m");
+        Path w = root.resolve("w");
+        dataDirs.add(m);
+        dataDirs.add(w);
+        Run init = run("init", "--data-dir", m.toString(), "--advertise-addr", "127.0.34.1", "--heartbeat-period", "500ms");
+        assertEquals(0, init.code(), init.err());
+        assertTrue(init.out().contains("jswarm join --token JSWTKN-1-"), init.out());
+
+        Run token = run("join-token", "-q", "worker", "--data-dir", m.toString());
+        assertEquals(0, token.code(), token.err());
+        Run badJoin = run("join", "--data-dir", w.toString(), "--token", "JSWTKN-1-nonsense", "--advertise-addr", "127.0.34.2",
+                "127.0.34.1:2377");
+        assertEquals(ExitCodes.FAILED, badJoin.code());
+        assertTrue(badJoin.err().startsWith("jswarm: token: malformed"), badJoin.err());
+        Run join = run("join", "--data-dir", w.toString(), "--token", token.out().strip(), "--advertise-addr", "127.0.34.2",
+                "127.0.34.1:2377");
+        assertEquals(0, join.code(), join.err());
+        assertEquals("This node joined a swarm as a worker.\n", join.out());
+
+        Run ls = run("node", "ls", "--data-dir", m.toString());
+        assertEquals(0, ls.code(), ls.err());
+        assertTrue(ls.out().startsWith("ID "), ls.out());
+        assertTrue(ls.out().contains("Leader"), ls.out());
+        assertEquals(3, ls.out().lines().count(), ls.out());
+
+        Run onWorker = run("node", "ls", "--data-dir", w.toString());
+        assertEquals(ExitCodes.FAILED, onWorker.code());
+        assertEquals("jswarm: this node is a worker; run the command on a manager\n", onWorker.err());
+
+        Run update = run("node", "update", "--data-dir", m.toString(), "--availability", "drain", "--label-add", "zone=a", "self");
+        assertEquals(0, update.code(), update.err());
+        Run inspect = run("node", "inspect", "--data-dir", m.toString(), "self");
+        assertTrue(inspect.out().contains("\"availability\" : \"DRAIN\""), inspect.out());
+        assertTrue(inspect.out().contains("\"zone\" : \"a\""), inspect.out());
+        Run rm = run("node", "update", "--data-dir", m.toString(), "--label-rm", "nope", "self");
+        assertEquals(ExitCodes.FAILED, rm.code());
+        assertEquals("jswarm: labelRm: node has no label \"nope\"\n", rm.err());
+    }
+}
