@@ -50,7 +50,7 @@ final class PlannedCommands {
                         command(new io.jswarm.cli.node.NodeUpdateCommand()),
                         planned("promote", "Make workers managers"),
                         planned("demote", "Make managers workers"),
-                        planned("rm", "Remove nodes from the cluster"),
+                        command(new io.jswarm.cli.node.NodeRmCommand()),
                         planned("ps", "List tasks running on a node")),
                 group("service", "Manage services",
                         planned("create", "Create a service"),
@@ -77,7 +77,7 @@ final class PlannedCommands {
                         planned("inspect", "Show an image's configuration"),
                         planned("rm", "Remove images")),
                 group("cluster", "Manage the cluster as a whole",
-                        planned("backup", "Write a consistent snapshot of the cluster state")));
+                        command(new io.jswarm.cli.cluster.ClusterBackupCommand())));
     }
 
     static void addTo(CommandLine root) {

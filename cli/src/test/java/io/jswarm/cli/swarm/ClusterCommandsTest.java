@@ -60,7 +60,7 @@ class ClusterCommandsTest {
 
     @Test
     @Timeout(180)
-    void initJoinTokensAndNodeCommands() {
+    void initJoinTokensAndNodeCommands() throws Exception {
         Path m = root.resolve("m");
         Path w = root.resolve("w");
         dataDirs.add(m);
@@ -98,5 +98,34 @@ class ClusterCommandsTest {
         Run rm = run("node", "update", "--data-dir", m.toString(), "--label-rm", "nope", "self");
         assertEquals(ExitCodes.FAILED, rm.code());
         assertEquals("jswarm: labelRm: node has no label \"nope\"\n", rm.err());
+
+        // A consistent backup, private to its owner, with both nodes in it.
+        Path backup = root.resolve("backup.json");
+        Run b = run("cluster", "backup", "--data-dir", m.toString(), "-o", backup.toString());
+        assertEquals(0, b.code(), b.err());
+        String text = Files.readString(backup);
+        assertTrue(text.contains("\"node\"") && text.contains("\"formatVersion\":1"), text.substring(0, Math.min(200, text.length())));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
+
+        // node rm: a manager is refused, a READY worker only with --force.
+        Run rmManager = run("node", "rm", "--data-dir", m.toString(), info(m).get("nodeId"));
+        assertEquals(ExitCodes.FAILED, rmManager.code());
+        assertTrue(rmManager.err().contains("is a manager"), rmManager.err());
+        String worker = info(w).get("nodeId");
+        Run rmReady = run("node", "rm", "--data-dir", m.toString(), worker);
+        assertEquals(ExitCodes.FAILED, rmReady.code());
+        assertTrue(rmReady.err().contains("is READY"), rmReady.err());
+        assertEquals(0, run("node", "rm", "--force", "--data-dir", m.toString(), worker).code());
+        assertEquals(2, run("node", "ls", "--data-dir", m.toString()).out().lines().count());
+    }
+
+    /** The local daemon's /v1/info, through the same code the CLI uses. */
+    private static java.util.Map<String, String> info(Path dataDir) {
+        try (io.jswarm.cli.client.DaemonConnection c = io.jswarm.cli.client.DaemonConnection.open(
+                new io.jswarm.cli.DaemonAddress.UnixSocket(dataDir.resolve("jswarm.sock")), java.time.Duration.ofSeconds(10))) {
+            io.jswarm.manager.api.Wire.Info i = c.call(io.vertx.core.http.HttpMethod.GET, "/v1/info", null)
+                    .as(io.jswarm.manager.api.Wire.Info.class);
+            return java.util.Map.of("nodeId", i.nodeId());
+        }
     }
 }

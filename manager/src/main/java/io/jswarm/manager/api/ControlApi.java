@@ -45,6 +45,9 @@ public final class ControlApi {
         router.get("/v1/nodes/:id").handler(ctx -> HttpJson.handle(ctx, managers(c -> Future.succeededFuture(
                 withManagerStatus(store.view(tx -> find(tx, c.pathParam("id"))))))));
         router.post("/v1/nodes/:id/update").handler(ctx -> HttpJson.handle(ctx, managers(this::updateNode)));
+        router.delete("/v1/nodes/:id").handler(ctx -> HttpJson.handle(ctx, managers(this::removeNode)));
+        router.get("/v1/cluster/backup").handler(ctx -> HttpJson.handle(ctx, managers(c -> Future.fromCompletionStage(
+                store.snapshotConsistent()))));
         router.get("/v1/join-tokens").handler(ctx -> HttpJson.handle(ctx, managers(this::joinTokens)));
         router.get("/v1/raft").handler(ctx -> HttpJson.handle(ctx, managers(c -> Future.succeededFuture(
                 new Wire.RaftStatus(member.selfId(), member.leaderId().orElse(null), member.term(), member.voters())))));
@@ -140,6 +143,28 @@ public final class ControlApi {
             tx.update(Kind.NODES, updated);
             return n.id();
         })).map(id -> withManagerStatus(store.view(tx -> tx.get(Kind.NODES, id)).orElseThrow()));
+    }
+
+    /**
+     * Removes a node from the cluster. Managers are refused (they must first leave the Raft group,
+     * which this build cannot do yet); a node still READY is refused unless forced, because it is
+     * probably still running.
+     */
+    private Future<?> removeNode(RoutingContext ctx) {
+        boolean force = "true".equals(ctx.queryParams().get("force"));
+        String key = ctx.pathParam("id");
+        return Future.fromCompletionStage(store.update(tx -> {
+            Node n = find(tx, key);
+            if (n.spec().role() == NodeRole.MANAGER) {
+                throw new ApiException(409, "id", "node " + n.id() + " is a manager; removing managers (demote first)"
+                        + " is not available in this build");
+            }
+            if (n.status().state() == NodeState.READY && !force) {
+                throw new ApiException(409, "id", "node " + n.id() + " is READY: stop it first, or use --force");
+            }
+            tx.delete(Kind.NODES, n.id(), n.meta().version());
+            return n.id();
+        })).map(id -> java.util.Map.of("removed", id));
     }
 
     private Future<?> joinTokens(RoutingContext ctx) {

@@ -257,8 +257,8 @@ public final class Daemon implements AutoCloseable {
         KeyPair kp = RootCa.newKeyPair();
         ApiResponse resp;
         try (ApiClient pinned = ApiClient.pinned(vertx, ca, Duration.ofSeconds(15))) {
-            resp = pinned.call(remote.toString(), HttpMethod.POST, "/v1/join", new Wire.JoinCall(token.toString(),
-                    Pem.write(kp.getPublic()), options.hostname(), adv.host(), adv.port(), adv.port() + 1)).await();
+            resp = pinned.callAndWait(remote.toString(), HttpMethod.POST, "/v1/join", new Wire.JoinCall(token.toString(),
+                    Pem.write(kp.getPublic()), options.hostname(), adv.host(), adv.port(), adv.port() + 1));
         }
         if (!resp.ok()) {
             throw new ApiException(resp.status() == 401 ? 401 : 502, resp.status() == 401 ? "token" : null,
@@ -280,7 +280,7 @@ public final class Daemon implements AutoCloseable {
             peers.add(new RaftPeerAddress(id.nodeId(), rec.raftAddr()));
             m = ManagerRuntime.start(vertx, files, rec, c, peers, options.raft(), options.clock());
             try (ApiClient mtls = ApiClient.mutualTls(vertx, c, Duration.ofSeconds(60))) {
-                ApiResponse voter = mtls.call(remote.toString(), HttpMethod.POST, "/v1/managers/voter", Map.of()).await();
+                ApiResponse voter = mtls.callAndWait(remote.toString(), HttpMethod.POST, "/v1/managers/voter", Map.of());
                 if (!voter.ok()) {
                     m.close();
                     throw new ApiException(502, null, "could not become a Raft voter: " + voter.error());

@@ -66,6 +66,14 @@ public final class ClusterStore {
     }
 
     /**
+     * A consistent snapshot of every table (a backup): includes everything committed before the
+     * call, or fails with {@link UnavailableException} without a quorum.
+     */
+    public CompletableFuture<StoreSnapshot> snapshotConsistent() {
+        return viewConsistent(tx -> tx.index()).thenApply(index -> state.snapshot());
+    }
+
+    /**
      * Runs {@code fn} on a transaction over the current state and commits what it wrote as one
      * atomic change. Fails with {@link ConflictException} when a row it updated changed meanwhile;
      * exceptions thrown by {@code fn} (validation) fail the future and nothing is proposed.
