@@ -119,7 +119,10 @@ public final class ControlApi {
         }
         io.jswarm.api.validate.ValidationException.throwIfAny(problems.list());
         String key = ctx.pathParam("id");
-        return Future.fromCompletionStage(store.update(tx -> {
+        // Without a version the caller means "whatever is current": a conflict with a concurrent
+        // status write (a heartbeat) is retried. With one, the conflict is the caller's to see.
+        int attempts = u.version() == null ? 3 : 1;
+        return Future.fromCompletionStage(retryOnConflict(attempts, () -> store.update(tx -> {
             Node n = find(tx, key);
             long readVersion = u.version() != null ? u.version() : n.meta().version();
             Map<String, String> labels = new HashMap<>(n.spec().labels());
@@ -136,13 +139,12 @@ public final class ControlApi {
             }
             NodeSpec spec = new NodeSpec(n.spec().role(),
                     u.availability() != null ? u.availability() : n.spec().availability(), labels);
-            Node updated = new Node(n.id(), n.meta().updated(0, n.meta().updatedAt()), spec, n.description(), n.status(),
-                    n.managerStatus());
-            // The version the caller read decides conflicts, not the one we just looked up.
-            updated = Kind.NODES.withMeta(updated, new io.jswarm.api.Meta(readVersion, n.meta().createdAt(), n.meta().updatedAt()));
+            // The version the caller read (if given) decides conflicts, not the one just looked up.
+            Node updated = new Node(n.id(), new io.jswarm.api.Meta(readVersion, n.meta().createdAt(), n.meta().updatedAt()),
+                    spec, n.description(), n.status(), n.managerStatus());
             tx.update(Kind.NODES, updated);
             return n.id();
-        })).map(id -> withManagerStatus(store.view(tx -> tx.get(Kind.NODES, id)).orElseThrow()));
+        }))).map(id -> withManagerStatus(store.view(tx -> tx.get(Kind.NODES, id)).orElseThrow()));
     }
 
     /**
@@ -165,6 +167,18 @@ public final class ControlApi {
             tx.delete(Kind.NODES, n.id(), n.meta().version());
             return n.id();
         })).map(id -> java.util.Map.of("removed", id));
+    }
+
+    private static <T> java.util.concurrent.CompletableFuture<T> retryOnConflict(int attempts,
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> op) {
+        return op.get().handle((v, e) -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof io.jswarm.manager.store.ConflictException && attempts > 1) {
+                return retryOnConflict(attempts - 1, op);
+            }
+            return e == null ? java.util.concurrent.CompletableFuture.completedFuture(v)
+                    : java.util.concurrent.CompletableFuture.<T>failedFuture(cause);
+        }).thenCompose(f -> f);
     }
 
     private Future<?> joinTokens(RoutingContext ctx) {

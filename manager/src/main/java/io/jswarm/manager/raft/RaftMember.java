@@ -138,6 +138,9 @@ public final class RaftMember implements Proposer, AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
         RaftServerConfigKeys.Log.setSegmentSizeMax(props, SizeInBytes.valueOf("8MB"));
         RaftServerConfigKeys.Log.setPreallocatedSize(props, SizeInBytes.valueOf("1MB"));
+        // The extra commit-index metadata entries cost single-writer throughput (RAFT.md:
+        // 339 -> 617 writes/s without them); restart recovery is covered by the restart tests.
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(props, false);
         return props;
     }
 

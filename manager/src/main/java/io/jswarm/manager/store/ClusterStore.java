@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  */
 public final class ClusterStore {
     /** Entries proposed and not yet answered at once; beyond this, changes queue and share entries. */
-    public static final int DEFAULT_MAX_IN_FLIGHT = 8;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final int DEFAULT_MAX_CHANGES_PER_ENTRY = 256;
 
     /** How long a consistent read waits for this manager to apply what the leader already has. */
