@@ -40,13 +40,33 @@ public final class InitCommand implements Runnable {
         }
     }
 
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "Start the new cluster from a backup written by 'jswarm cluster backup' (same CA and tokens).")
+    java.nio.file.Path restore;
+
+    private io.jswarm.manager.store.StoreSnapshot backup() {
+        if (restore == null) {
+            return null;
+        }
+        try {
+            return io.jswarm.api.json.Json.read(java.nio.file.Files.readAllBytes(restore),
+                    io.jswarm.manager.store.StoreSnapshot.class);
+        } catch (java.io.IOException e) {
+            throw new io.jswarm.cli.CliException(io.jswarm.cli.ExitCodes.FAILED, "--restore " + restore + ": " + e.getMessage());
+        } catch (io.jswarm.api.json.JsonInputException e) {
+            throw new io.jswarm.cli.CliException(io.jswarm.cli.ExitCodes.FAILED, "--restore " + restore
+                    + ": not a jswarm backup (" + e.getMessage() + ")");
+        }
+    }
+
     @Override
     public void run() {
         JswarmCommand root = JswarmCommand.of(spec);
+        io.jswarm.manager.store.StoreSnapshot snapshot = backup();
         try (DaemonConnection conn = DaemonConnection.open(root.daemon(), Duration.ofSeconds(60))) {
             DaemonLauncher.ensureRunning(conn, conn.address().path().getParent());
             Wire.Info info = conn.call(HttpMethod.POST, "/v1/swarm/init",
-                    new Wire.InitRequest(advertiseAddr, listenAddr, period())).as(Wire.Info.class);
+                    new Wire.InitRequest(advertiseAddr, listenAddr, period(), snapshot)).as(Wire.Info.class);
             Wire.JoinTokens tokens = conn.call(HttpMethod.GET, "/v1/join-tokens", null).as(Wire.JoinTokens.class);
             PrintWriter out = spec.commandLine().getOut();
             if (root.quiet()) {

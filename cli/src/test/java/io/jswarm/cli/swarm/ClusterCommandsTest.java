@@ -107,6 +107,22 @@ class ClusterCommandsTest {
         assertTrue(text.contains("\"node\"") && text.contains("\"formatVersion\":1"), text.substring(0, Math.min(200, text.length())));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)));
 
+        // A new cluster from the backup: same tokens (same CA and secrets), the worker row kept
+        // (DOWN until it reports), the old manager replaced by the new one.
+        Path r = root.resolve("r");
+        dataDirs.add(r);
+        Run restored = run("init", "--data-dir", r.toString(), "--advertise-addr", "127.0.34.3", "--restore", backup.toString());
+        assertEquals(0, restored.code(), restored.err());
+        assertEquals(token.out(), run("join-token", "-q", "worker", "--data-dir", r.toString()).out());
+        Run rls = run("node", "ls", "--data-dir", r.toString());
+        assertEquals(3, rls.out().lines().count(), rls.out());
+        assertTrue(rls.out().contains("Down") && rls.out().contains("Leader"), rls.out());
+        Run notBackup = run("init", "--data-dir", root.resolve("x").toString(), "--advertise-addr", "127.0.34.4",
+                "--restore", m.resolve("node.json").toString());
+        dataDirs.add(root.resolve("x"));
+        assertEquals(ExitCodes.FAILED, notBackup.code());
+        assertTrue(notBackup.err().contains("not a jswarm backup"), notBackup.err());
+
         // node rm: a manager is refused, a READY worker only with --force.
         Run rmManager = run("node", "rm", "--data-dir", m.toString(), info(m).get("nodeId"));
         assertEquals(ExitCodes.FAILED, rmManager.code());

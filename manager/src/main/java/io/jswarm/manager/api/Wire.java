@@ -11,8 +11,16 @@ import java.util.Map;
 public final class Wire {
     private Wire() {}
 
-    /** Local API: make this node the first manager of a new cluster. Addresses are IP[:PORT]. */
-    public record InitRequest(String advertiseAddr, String listenAddr, Duration heartbeatPeriod) {}
+    /**
+     * Local API: make this node the first manager of a new cluster. Addresses are IP[:PORT].
+     * {@code restore}, if present, is a backup ({@code cluster backup}) the new cluster starts from.
+     */
+    public record InitRequest(String advertiseAddr, String listenAddr, Duration heartbeatPeriod,
+                              io.jswarm.manager.store.StoreSnapshot restore) {
+        public InitRequest(String advertiseAddr, String listenAddr, Duration heartbeatPeriod) {
+            this(advertiseAddr, listenAddr, heartbeatPeriod, null);
+        }
+    }
 
     /** Local API: join the cluster whose manager is at {@code remoteAddr} (IP:PORT of its cluster port). */
     public record JoinRequest(String token, String remoteAddr, String advertiseAddr, String listenAddr) {}

@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     static final long BODY_LIMIT = 1 << 20;
+    /** init may carry a whole backup. */
+    static final long RESTORE_BODY_LIMIT = 256L << 20;
 
     private final Vertx vertx;
     private final NodeFiles files;
@@ -116,7 +118,9 @@ public final class Daemon implements AutoCloseable {
 
     private Router buildLocalRouter() {
         Router r = Router.router(vertx);
-        r.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+        BodyHandler small = BodyHandler.create().setBodyLimit(BODY_LIMIT);
+        BodyHandler restore = BodyHandler.create().setBodyLimit(RESTORE_BODY_LIMIT);
+        r.route().handler(ctx -> ("/v1/swarm/init".equals(ctx.request().path()) ? restore : small).handle(ctx));
         r.route().handler(ctx -> {
             ctx.put(Caller.KEY, Caller.localAdmin());
             ctx.next();
@@ -176,13 +180,18 @@ public final class Daemon implements AutoCloseable {
         requireNotInCluster();
         Addresses.HostPort adv = Addresses.parse("advertiseAddr", req.advertiseAddr(), Addresses.CLUSTER_PORT);
         Addresses.HostPort listen = req.listenAddr() == null ? adv : Addresses.parse("listenAddr", req.listenAddr(), adv.port());
-        Duration period = req.heartbeatPeriod() == null ? ManagerRuntime.DEFAULT_HEARTBEAT : req.heartbeatPeriod();
-        if (period.compareTo(Duration.ofMillis(100)) < 0 || period.compareTo(Duration.ofHours(1)) > 0) {
+        Duration period0 = req.heartbeatPeriod() == null ? ManagerRuntime.DEFAULT_HEARTBEAT : req.heartbeatPeriod();
+        if (period0.compareTo(Duration.ofMillis(100)) < 0 || period0.compareTo(Duration.ofHours(1)) > 0) {
             throw ApiException.badInput("heartbeatPeriod", "must be between 100ms and 1h");
         }
-        String clusterId = Ids.newId();
+        Duration period = period0;
+        Restore restore = req.restore() == null ? null : Restore.of(req.restore());
+        String clusterId = restore != null ? restore.cluster().clusterId() : Ids.newId();
         String nodeId = Ids.newId();
-        RootCa ca = RootCa.create(clusterId, options.clock());
+        RootCa ca = restore != null ? restore.ca() : RootCa.create(clusterId, options.clock());
+        if (restore != null && req.heartbeatPeriod() == null) {
+            period = restore.cluster().heartbeatPeriod();
+        }
         KeyPair kp = RootCa.newKeyPair();
         X509Certificate cert = ca.issue(kp.getPublic(), new NodeIdentity(nodeId, NodeRole.MANAGER, clusterId),
                 List.of(adv.host()), options.certLifetime(), options.clock());
@@ -193,13 +202,19 @@ public final class Daemon implements AutoCloseable {
         ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, c,
                 List.of(new RaftPeerAddress(nodeId, rec.raftAddr())), options.raft(), options.clock());
         awaitLeader(m);
-        Cluster cluster = new Cluster(Cluster.ID, null, clusterId, period, Pem.write(ca.certificate()),
-                Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret());
+        Cluster cluster = restore != null
+                ? new Cluster(Cluster.ID, null, clusterId, period, restore.cluster().caCertPem(), restore.cluster().caKeyPem(),
+                        restore.cluster().workerSecret(), restore.cluster().managerSecret())
+                : new Cluster(Cluster.ID, null, clusterId, period, Pem.write(ca.certificate()),
+                        Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret());
         Node self = new Node(nodeId, null, new NodeSpec(NodeRole.MANAGER, Availability.ACTIVE, Map.of()),
                 new NodeDescription(options.hostname(), new Platform("linux", "amd64"), null, null),
                 new NodeStatus(NodeState.UNKNOWN, "", rec.clusterAddr()),
                 new ManagerStatus(true, Reachability.REACHABLE, rec.raftAddr()));
         m.store.update(tx -> {
+            if (restore != null) {
+                restore.recreate(tx);
+            }
             tx.create(Kind.CLUSTER, cluster);
             tx.create(Kind.NODES, self);
             return null;
