@@ -123,10 +123,10 @@ class ClusterCommandsTest {
         assertEquals(ExitCodes.FAILED, notBackup.code());
         assertTrue(notBackup.err().contains("not a jswarm backup"), notBackup.err());
 
-        // node rm: a manager is refused, a READY worker only with --force.
-        Run rmManager = run("node", "rm", "--data-dir", m.toString(), info(m).get("nodeId"));
+        // node rm: the leader is refused, a READY worker only with --force.
+        Run rmManager = run("node", "rm", "--force", "--data-dir", m.toString(), info(m).get("nodeId"));
         assertEquals(ExitCodes.FAILED, rmManager.code());
-        assertTrue(rmManager.err().contains("is a manager"), rmManager.err());
+        assertTrue(rmManager.err().contains("is the Raft leader"), rmManager.err());
         String worker = info(w).get("nodeId");
         Run rmReady = run("node", "rm", "--data-dir", m.toString(), worker);
         assertEquals(ExitCodes.FAILED, rmReady.code());

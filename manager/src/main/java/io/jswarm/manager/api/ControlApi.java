@@ -16,6 +16,7 @@ import io.jswarm.manager.raft.RaftPeerAddress;
 import io.jswarm.manager.store.Cluster;
 import io.jswarm.manager.store.ClusterStore;
 import io.jswarm.manager.store.Kind;
+import io.jswarm.manager.store.Mutation;
 import io.jswarm.manager.store.ReadTx;
 import io.jswarm.manager.store.StoredObject;
 import io.vertx.core.Future;
@@ -31,10 +32,12 @@ import java.util.Set;
  * checks its caller: the local administrator or a manager certificate (workers are refused).
  */
 public final class ControlApi {
+    private final io.vertx.core.Vertx vertx;
     private final ClusterStore store;
     private final RaftMember member;
 
-    public ControlApi(ClusterStore store, RaftMember member) {
+    public ControlApi(io.vertx.core.Vertx vertx, ClusterStore store, RaftMember member) {
+        this.vertx = vertx;
         this.store = store;
         this.member = member;
     }
@@ -55,10 +58,27 @@ public final class ControlApi {
         router.get("/v1/objects/:id").handler(ctx -> HttpJson.handle(ctx, managers(this::getObject)));
     }
 
-    private static java.util.function.Function<RoutingContext, Future<?>> managers(
+    private java.util.function.Function<RoutingContext, Future<?>> managers(
             java.util.function.Function<RoutingContext, Future<?>> handler) {
+        return managers(handler, true);
+    }
+
+    /**
+     * Manager routes: the certificate must say manager and the store must still list the node
+     * as a manager (a removed manager's certificate stays valid until it expires).
+     */
+    private java.util.function.Function<RoutingContext, Future<?>> managers(
+            java.util.function.Function<RoutingContext, Future<?>> handler, boolean checkStore) {
         return ctx -> {
-            Caller.of(ctx).require(NodeRole.MANAGER);
+            Caller caller = Caller.of(ctx);
+            caller.require(NodeRole.MANAGER);
+            if (checkStore && !caller.local()) {
+                boolean stillManager = store.view(tx -> tx.get(Kind.NODES, caller.node().nodeId()))
+                        .map(n -> n.spec().role() == NodeRole.MANAGER).orElse(false);
+                if (!stillManager) {
+                    throw ApiException.forbidden("node " + caller.node().nodeId() + " is no longer a manager of this cluster");
+                }
+            }
             return handler.apply(ctx);
         };
     }
@@ -154,19 +174,36 @@ public final class ControlApi {
      */
     private Future<?> removeNode(RoutingContext ctx) {
         boolean force = "true".equals(ctx.queryParams().get("force"));
-        String key = ctx.pathParam("id");
+        Node n = store.view(tx -> find(tx, ctx.pathParam("id")));
+        if (n.status().state() == NodeState.READY && !force) {
+            throw new ApiException(409, "id", "node " + n.id() + " is READY: stop it first, or use --force");
+        }
+        if (n.spec().role() != NodeRole.MANAGER) {
+            return deleteRow(n);
+        }
+        // A manager (e.g. one that lost its data directory and rejoined under a new id) leaves
+        // the Raft voters first, unless that would break quorum. The leader is never removed here.
+        if (member.leaderId().map(n.id()::equals).orElse(false)) {
+            throw new ApiException(409, "id", "node " + n.id() + " is the Raft leader; it cannot be removed");
+        }
+        Set<String> reachable = new java.util.HashSet<>();
+        reachable.add(member.selfId());
+        store.view(tx -> tx.find(Kind.NODES, x -> x.status().state() == NodeState.READY)).forEach(x -> reachable.add(x.id()));
+        List<RaftPeerAddress> voters = member.voters();
+        io.jswarm.manager.raft.Membership.refuseRemoval(voters, reachable, n.id()).ifPresent(why -> {
+            throw new ApiException(409, "id", "cannot remove manager " + n.id() + ": " + why);
+        });
+        return vertx.executeBlocking(() -> {
+            member.setVoters(voters.stream().filter(v -> !v.id().equals(n.id())).toList());
+            return null;
+        }, false).compose(v -> deleteRow(n));
+    }
+
+    private Future<?> deleteRow(Node n) {
         return Future.fromCompletionStage(store.update(tx -> {
-            Node n = find(tx, key);
-            if (n.spec().role() == NodeRole.MANAGER) {
-                throw new ApiException(409, "id", "node " + n.id() + " is a manager; removing managers (demote first)"
-                        + " is not available in this build");
-            }
-            if (n.status().state() == NodeState.READY && !force) {
-                throw new ApiException(409, "id", "node " + n.id() + " is READY: stop it first, or use --force");
-            }
-            tx.delete(Kind.NODES, n.id(), n.meta().version());
-            return n.id();
-        })).map(id -> java.util.Map.of("removed", id));
+            tx.delete(Kind.NODES, n.id(), Mutation.ANY_VERSION);
+            return null;
+        })).map(v -> java.util.Map.of("removed", n.id()));
     }
 
     private static <T> java.util.concurrent.CompletableFuture<T> retryOnConflict(int attempts,

@@ -163,7 +163,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void mountManagerRoutes(Router r, ManagerRuntime m) {
-        new ControlApi(m.store, m.member).mount(r);
+        new ControlApi(vertx, m.store, m.member).mount(r);
         new JoinApi(vertx, m.store, m.member, m::rootCa, options.certLifetime(), options.clock()).mount(r);
         new HeartbeatApi(m.dispatcher, m.store, m::heartbeatPeriod, m.member::leaderId).mount(r);
     }
