@@ -19,7 +19,7 @@ public final class InitCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--advertise-addr", required = true, paramLabel = "IP[:PORT]",
+    @Option(names = "--advertise-addr", paramLabel = "IP[:PORT]",
             description = "Address other nodes use to reach this manager (cluster port, default 2377; Raft uses PORT+1).")
     String advertiseAddr;
 
@@ -59,9 +59,25 @@ public final class InitCommand implements Runnable {
         }
     }
 
+    @Option(names = "--force-new-cluster", description = "On a manager that lost its quorum for good: continue as a"
+            + " new one-manager cluster with all the state it has (the other managers are dropped).")
+    boolean forceNewCluster;
+
     @Override
     public void run() {
         JswarmCommand root = JswarmCommand.of(spec);
+        if (forceNewCluster) {
+            try (DaemonConnection conn = DaemonConnection.open(root.daemon(), Duration.ofSeconds(90))) {
+                Wire.Info info = conn.call(HttpMethod.POST, "/v1/swarm/force-new-cluster", null).as(Wire.Info.class);
+                spec.commandLine().getOut().println("Forced a new cluster: node " + info.nodeId()
+                        + " is now its only manager; rejoin other managers with 'jswarm join-token manager'.");
+                spec.commandLine().getOut().flush();
+            }
+            return;
+        }
+        if (advertiseAddr == null) {
+            throw new io.jswarm.cli.CliException(io.jswarm.cli.ExitCodes.USAGE, "--advertise-addr is required");
+        }
         io.jswarm.manager.store.StoreSnapshot snapshot = backup();
         try (DaemonConnection conn = DaemonConnection.open(root.daemon(), Duration.ofSeconds(60))) {
             DaemonLauncher.ensureRunning(conn, conn.address().path().getParent());

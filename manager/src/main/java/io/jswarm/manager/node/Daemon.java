@@ -42,6 +42,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -130,6 +131,7 @@ public final class Daemon implements AutoCloseable {
             Wire.InitRequest req = HttpJson.body(c, Wire.InitRequest.class);
             return offLoop(() -> init(req));
         }));
+        r.post("/v1/swarm/force-new-cluster").handler(ctx -> HttpJson.handle(ctx, c -> offLoop(this::forceNewCluster)));
         r.post("/v1/swarm/join").handler(ctx -> HttpJson.handle(ctx, c -> {
             Wire.JoinRequest req = HttpJson.body(c, Wire.JoinRequest.class);
             return offLoop(() -> join(req));
@@ -305,6 +307,44 @@ public final class Daemon implements AutoCloseable {
         files.writeRecord(rec);
         activate(rec, c, m);
         LOG.info("joined cluster {} as {} {}", rec.clusterId(), rec.role().name().toLowerCase(), rec.nodeId());
+        return info();
+    }
+
+    /**
+     * Recovers a manager that lost its quorum for good: a new single-member Raft group holding
+     * everything this manager had applied (its committed state). The other managers are dropped
+     * from the node list; the old Raft directory is kept aside, not deleted.
+     */
+    private synchronized Wire.Info forceNewCluster() throws IOException {
+        NodeRecord rec = record;
+        ManagerRuntime old = manager;
+        if (rec == null || old == null) {
+            throw new ApiException(409, null, "only a manager can force a new cluster");
+        }
+        io.jswarm.manager.store.StoreSnapshot snapshot = old.store.state().snapshot();
+        old.close();
+        if (clusterServer != null) {
+            clusterServer.close().toCompletionStage().toCompletableFuture().join();
+        }
+        Path aside = files.dataDir().resolve("raft.before-force-new-cluster-" + options.clock().millis());
+        Files.move(files.raft(), aside);
+        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, creds,
+                List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())), options.raft(), options.clock());
+        awaitLeader(m);
+        Restore restore = Restore.of(snapshot);
+        m.store.update(tx -> {
+            restore.recreateKeeping(tx, rec.nodeId());
+            tx.create(Kind.CLUSTER, restore.cluster());
+            return null;
+        }).join();
+        if (agent != null) {
+            agent.close();
+        }
+        NodeRecord single = rec.withManagers(List.of(rec.clusterAddr()));
+        files.writeRecord(single);
+        activate(single, creds, m);
+        LOG.warn("forced a new single-manager cluster from the state at index {}; old Raft data kept in {}",
+                snapshot.index(), aside);
         return info();
     }
 

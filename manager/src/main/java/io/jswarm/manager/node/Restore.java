@@ -45,25 +45,32 @@ record Restore(StoreSnapshot snapshot, Cluster cluster, RootCa ca) {
 
     /** Adds every restored row to {@code tx}, except the cluster record (rewritten by init) and old managers. */
     void recreate(WriteTx tx) {
+        recreateKeeping(tx, null);
+    }
+
+    /** As {@link #recreate}, but the manager {@code keep} (this node) stays as it was. */
+    void recreateKeeping(WriteTx tx, String keep) {
         for (Kind<?> kind : Kind.ALL) {
             if (kind == Kind.CLUSTER) {
                 continue;
             }
             List<JsonNode> rows = snapshot.tables().getOrDefault(kind.name(), List.of());
             for (JsonNode row : rows) {
-                create(tx, kind, row);
+                create(tx, kind, row, keep);
             }
         }
     }
 
-    private static <T> void create(WriteTx tx, Kind<T> kind, JsonNode json) {
+    private static <T> void create(WriteTx tx, Kind<T> kind, JsonNode json, String keep) {
         T row;
         try {
             row = StoreJson.mapper().convertValue(json, kind.type());
         } catch (IllegalArgumentException e) {
             throw ApiException.badInput("restore.tables." + kind.name(), "unreadable row: " + e.getMessage());
         }
-        if (row instanceof Node n) {
+        if (row instanceof Node n && n.id().equals(keep)) {
+            row = kind.withMeta(row, null);
+        } else if (row instanceof Node n) {
             if (n.spec().role() == NodeRole.MANAGER) {
                 return;
             }
