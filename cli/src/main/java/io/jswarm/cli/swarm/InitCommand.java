@@ -29,14 +29,18 @@ public final class InitCommand implements Runnable {
     @Option(names = "--heartbeat-period", paramLabel = "DURATION", description = "How often nodes report to the leader, e.g. 2s, 500ms (default 2s).")
     String heartbeatPeriod;
 
-    private Duration period() {
-        if (heartbeatPeriod == null) {
+    @Option(names = "--cert-expiry", paramLabel = "DURATION",
+            description = "Lifetime of node certificates, e.g. 2160h (default 90 days); nodes renew at half-life.")
+    String certExpiry;
+
+    private static Duration duration(String option, String text) {
+        if (text == null) {
             return null;
         }
         try {
-            return io.jswarm.api.units.Durations.parse(heartbeatPeriod);
+            return io.jswarm.api.units.Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new io.jswarm.cli.CliException(io.jswarm.cli.ExitCodes.USAGE, "--heartbeat-period: " + e.getMessage());
+            throw new io.jswarm.cli.CliException(io.jswarm.cli.ExitCodes.USAGE, option + ": " + e.getMessage());
         }
     }
 
@@ -82,7 +86,8 @@ public final class InitCommand implements Runnable {
         try (DaemonConnection conn = DaemonConnection.open(root.daemon(), Duration.ofSeconds(60))) {
             DaemonLauncher.ensureRunning(conn, conn.address().path().getParent());
             Wire.Info info = conn.call(HttpMethod.POST, "/v1/swarm/init",
-                    new Wire.InitRequest(advertiseAddr, listenAddr, period(), snapshot)).as(Wire.Info.class);
+                    new Wire.InitRequest(advertiseAddr, listenAddr, duration("--heartbeat-period", heartbeatPeriod), snapshot,
+                            duration("--cert-expiry", certExpiry))).as(Wire.Info.class);
             Wire.JoinTokens tokens = conn.call(HttpMethod.GET, "/v1/join-tokens", null).as(Wire.JoinTokens.class);
             PrintWriter out = spec.commandLine().getOut();
             if (root.quiet()) {

@@ -48,6 +48,12 @@ public final class ApiClient implements AutoCloseable {
                 .setKeyCertOptions(KeyCertOptions.wrap(creds.keyManagers())), POOL), null, timeout);
     }
 
+    /** Mutual TLS with a (reloadable) key manager: renewed certificates are used for new connections. */
+    public static ApiClient mutualTls(Vertx vertx, javax.net.ssl.X509KeyManager keys, X509Certificate ca, Duration timeout) {
+        return new ApiClient(vertx, vertx.createHttpClient(tlsOptions(ca)
+                .setKeyCertOptions(KeyCertOptions.wrap(keys)), POOL), null, timeout);
+    }
+
     /** Presents {@code presented} (chain to its own CA) while trusting {@code trusted}: for tests of foreign certificates. */
     public static ApiClient mutualTls(Vertx vertx, NodeCredentials presented, X509Certificate trusted, Duration timeout) {
         return new ApiClient(vertx, vertx.createHttpClient(tlsOptions(trusted)

@@ -22,6 +22,7 @@ import io.jswarm.manager.ca.JoinToken;
 import io.jswarm.manager.ca.NodeCredentials;
 import io.jswarm.manager.ca.NodeIdentity;
 import io.jswarm.manager.ca.Pem;
+import io.jswarm.manager.ca.ReloadableKeyManager;
 import io.jswarm.manager.ca.RootCa;
 import io.jswarm.manager.client.ApiClient;
 import io.jswarm.manager.client.ApiResponse;
@@ -74,6 +75,8 @@ public final class Daemon implements AutoCloseable {
     private volatile SessionAgent agent;
     private volatile HttpServer clusterServer;
     private volatile ApiClient tlsClient;
+    private volatile ReloadableKeyManager keys;
+    private volatile CertRenewer renewer;
     private volatile Router localRouter;
     private HttpServer localServer;
     private final java.util.concurrent.ExecutorService bootstrap = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -194,21 +197,28 @@ public final class Daemon implements AutoCloseable {
         if (restore != null && req.heartbeatPeriod() == null) {
             period = restore.cluster().heartbeatPeriod();
         }
+        Duration lifetime = req.certLifetime() != null ? req.certLifetime()
+                : restore != null && restore.cluster().certLifetime() != null ? restore.cluster().certLifetime()
+                : options.certLifetime();
+        if (lifetime.compareTo(Duration.ofSeconds(10)) < 0 || lifetime.compareTo(Duration.ofDays(3650)) > 0) {
+            throw ApiException.badInput("certLifetime", "must be between 10s and 3650 days");
+        }
         KeyPair kp = RootCa.newKeyPair();
         X509Certificate cert = ca.issue(kp.getPublic(), new NodeIdentity(nodeId, NodeRole.MANAGER, clusterId),
-                List.of(adv.host()), options.certLifetime(), options.clock());
+                List.of(adv.host()), lifetime, options.clock());
         NodeCredentials c = new NodeCredentials(kp.getPrivate(), cert, ca.certificate());
         c.save(files.certs());
+        keys = new ReloadableKeyManager(c);
         NodeRecord rec = new NodeRecord(nodeId, clusterId, NodeRole.MANAGER, adv.host(), listen.host(), adv.port(),
                 adv.port() + 1, List.of(adv.toString()));
-        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, c,
+        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, c, keys,
                 List.of(new RaftPeerAddress(nodeId, rec.raftAddr())), options.raft(), options.clock());
         awaitLeader(m);
         Cluster cluster = restore != null
                 ? new Cluster(Cluster.ID, null, clusterId, period, restore.cluster().caCertPem(), restore.cluster().caKeyPem(),
-                        restore.cluster().workerSecret(), restore.cluster().managerSecret())
+                        restore.cluster().workerSecret(), restore.cluster().managerSecret(), lifetime)
                 : new Cluster(Cluster.ID, null, clusterId, period, Pem.write(ca.certificate()),
-                        Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret());
+                        Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret(), lifetime);
         Node self = new Node(nodeId, null, new NodeSpec(NodeRole.MANAGER, Availability.ACTIVE, Map.of()),
                 new NodeDescription(options.hostname(), new Platform("linux", "amd64"), null, null),
                 new NodeStatus(NodeState.UNKNOWN, "", rec.clusterAddr()),
@@ -289,14 +299,15 @@ public final class Daemon implements AutoCloseable {
             throw new ApiException(502, null, "the manager answered with a certificate that does not match the join");
         }
         c.save(files.certs());
+        keys = new ReloadableKeyManager(c);
         NodeRecord rec = new NodeRecord(id.nodeId(), id.clusterId(), id.role(), adv.host(), listen.host(), adv.port(),
                 adv.port() + 1, answer.managerAddrs());
         ManagerRuntime m = null;
         if (id.role() == NodeRole.MANAGER) {
             List<RaftPeerAddress> peers = new ArrayList<>(answer.raftPeers());
             peers.add(new RaftPeerAddress(id.nodeId(), rec.raftAddr()));
-            m = ManagerRuntime.start(vertx, files, rec, c, peers, options.raft(), options.clock());
-            try (ApiClient mtls = ApiClient.mutualTls(vertx, c, Duration.ofSeconds(60))) {
+            m = ManagerRuntime.start(vertx, files, rec, c, keys, peers, options.raft(), options.clock());
+            try (ApiClient mtls = ApiClient.mutualTls(vertx, keys, c.ca(), Duration.ofSeconds(60))) {
                 ApiResponse voter = mtls.callAndWait(remote.toString(), HttpMethod.POST, "/v1/managers/voter", Map.of());
                 if (!voter.ok()) {
                     m.close();
@@ -328,7 +339,7 @@ public final class Daemon implements AutoCloseable {
         }
         Path aside = files.dataDir().resolve("raft.before-force-new-cluster-" + options.clock().millis());
         Files.move(files.raft(), aside);
-        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, creds,
+        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, creds, keys,
                 List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())), options.raft(), options.clock());
         awaitLeader(m);
         Restore restore = Restore.of(snapshot);
@@ -354,9 +365,10 @@ public final class Daemon implements AutoCloseable {
 
     private void resume(NodeRecord rec) throws IOException {
         NodeCredentials c = NodeCredentials.load(files.certs());
+        keys = new ReloadableKeyManager(c);
         ManagerRuntime m = null;
         if (rec.role() == NodeRole.MANAGER) {
-            m = ManagerRuntime.start(vertx, files, rec, c, List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())),
+            m = ManagerRuntime.start(vertx, files, rec, c, keys, List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())),
                     options.raft(), options.clock());
         }
         activate(rec, c, m);
@@ -367,7 +379,7 @@ public final class Daemon implements AutoCloseable {
         this.record = rec;
         this.creds = c;
         this.manager = m;
-        this.tlsClient = ApiClient.mutualTls(vertx, c, Duration.ofSeconds(5));
+        this.tlsClient = ApiClient.mutualTls(vertx, keys, c.ca(), Duration.ofSeconds(5));
         if (m != null) {
             clusterServer = startClusterServer(rec, c, m);
         }
@@ -386,6 +398,16 @@ public final class Daemon implements AutoCloseable {
             }
         });
         agent.start();
+        if (renewer != null) {
+            renewer.close();
+        }
+        renewer = new CertRenewer(vertx, files, tlsClient, keys, c, () -> {
+            List<String> all = new ArrayList<>(record.managerAddrs());
+            if (manager != null) {
+                all.add(0, record.clusterAddr());
+            }
+            return all;
+        }, options.clock(), renewed -> creds = renewed);
     }
 
     private HttpServer startClusterServer(NodeRecord rec, NodeCredentials c, ManagerRuntime m) {
@@ -400,7 +422,7 @@ public final class Daemon implements AutoCloseable {
         // Client certificates are requested, not required: a joiner has none yet and may only call
         // /v1/join; a certificate that is offered must chain to the cluster CA or the handshake fails.
         HttpServerOptions o = new HttpServerOptions().setSsl(true)
-                .setKeyCertOptions(KeyCertOptions.wrap(c.keyManagers()))
+                .setKeyCertOptions(KeyCertOptions.wrap(keys))
                 .setTrustOptions(TrustOptions.wrap(c.trustManagers()))
                 .setClientAuth(ClientAuth.REQUEST)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.3"));
@@ -410,6 +432,9 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        if (renewer != null) {
+            renewer.close();
+        }
         SessionAgent a = agent;
         if (a != null) {
             a.close();
