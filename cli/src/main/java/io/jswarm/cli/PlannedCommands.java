@@ -40,7 +40,7 @@ final class PlannedCommands {
                 command(new io.jswarm.cli.swarm.DaemonCommand()),
                 command(new io.jswarm.cli.swarm.InitCommand()),
                 command(new io.jswarm.cli.swarm.JoinCommand()),
-                planned("leave", "Leave the cluster"),
+                command(new io.jswarm.cli.swarm.LeaveCommand()),
                 command(new io.jswarm.cli.swarm.JoinTokenCommand()),
                 planned("deploy", "Deploy a stack from Compose files (same as 'stack deploy')"),
                 planned("events", "Stream cluster events"),

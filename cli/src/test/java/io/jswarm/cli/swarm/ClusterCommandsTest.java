@@ -131,6 +131,13 @@ class ClusterCommandsTest {
         Run rmReady = run("node", "rm", "--data-dir", m.toString(), worker);
         assertEquals(ExitCodes.FAILED, rmReady.code());
         assertTrue(rmReady.err().contains("is READY"), rmReady.err());
+        // leave: a manager needs --force; the worker leaves, goes DOWN, and can then be removed.
+        Run managerLeave = run("leave", "--data-dir", m.toString());
+        assertEquals(ExitCodes.FAILED, managerLeave.code());
+        assertTrue(managerLeave.err().contains("--force"), managerLeave.err());
+        Run leave = run("leave", "--data-dir", w.toString());
+        assertEquals(0, leave.code(), leave.err());
+        assertTrue(Files.notExists(w.resolve("node.json")) && Files.notExists(w.resolve("certs")), "identity left behind");
         assertEquals(0, run("node", "rm", "--force", "--data-dir", m.toString(), worker).code());
         assertEquals(2, run("node", "ls", "--data-dir", m.toString()).out().lines().count());
     }

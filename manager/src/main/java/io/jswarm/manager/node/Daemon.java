@@ -134,6 +134,10 @@ public final class Daemon implements AutoCloseable {
             Wire.InitRequest req = HttpJson.body(c, Wire.InitRequest.class);
             return offLoop(() -> init(req));
         }));
+        r.post("/v1/swarm/leave").handler(ctx -> HttpJson.handle(ctx, c -> {
+            boolean force = "true".equals(c.queryParams().get("force"));
+            return offLoop(() -> leave(force));
+        }));
         r.post("/v1/swarm/force-new-cluster").handler(ctx -> HttpJson.handle(ctx, c -> offLoop(this::forceNewCluster)));
         r.post("/v1/swarm/join").handler(ctx -> HttpJson.handle(ctx, c -> {
             Wire.JoinRequest req = HttpJson.body(c, Wire.JoinRequest.class);
@@ -357,6 +361,59 @@ public final class Daemon implements AutoCloseable {
         LOG.warn("forced a new single-manager cluster from the state at index {}; old Raft data kept in {}",
                 snapshot.index(), aside);
         return info();
+    }
+
+    /**
+     * Leaves the cluster: stops the session (and Raft on a manager) and removes this node's
+     * identity, certificates and Raft data, so the data directory can init or join again. The
+     * managers see the node go DOWN; 'node rm' then removes it. A manager leaves only with
+     * force: it stays a Raft voter in the others' configuration until it is removed there.
+     */
+    private synchronized Wire.Info leave(boolean force) throws IOException {
+        NodeRecord rec = record;
+        if (rec == null) {
+            throw new ApiException(409, null, "this node is not part of a cluster");
+        }
+        if (rec.role() == NodeRole.MANAGER && !force) {
+            throw new ApiException(409, "force", "this node is a manager: leaving can break the quorum of the"
+                    + " remaining managers; remove it from a manager with 'node rm' after stopping it, or use --force");
+        }
+        if (renewer != null) {
+            renewer.close();
+            renewer = null;
+        }
+        if (agent != null) {
+            agent.close();
+            agent = null;
+        }
+        ManagerRuntime m = manager;
+        manager = null;
+        if (m != null) {
+            m.close();
+        }
+        if (clusterServer != null) {
+            clusterServer.close().toCompletionStage().toCompletableFuture().join();
+            clusterServer = null;
+        }
+        record = null;
+        creds = null;
+        localRouter = buildLocalRouter();
+        for (Path p : List.of(files.nodeJson(), files.certs(), files.raft())) {
+            deleteTree(p);
+        }
+        LOG.info("left cluster {}", rec.clusterId());
+        return info();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String stripField(String message) {
