@@ -37,20 +37,20 @@ final class PlannedCommands {
 
     static List<Entry> tree() {
         return List.of(
-                planned("daemon", "Run this node's daemon in the foreground"),
-                planned("init", "Create a new cluster with this node as its first manager"),
-                planned("join", "Join this node to a cluster as a worker or manager"),
-                planned("leave", "Leave the cluster"),
-                planned("join-token", "Show or rotate the worker and manager join tokens"),
+                command(new io.jswarm.cli.swarm.DaemonCommand()),
+                command(new io.jswarm.cli.swarm.InitCommand()),
+                command(new io.jswarm.cli.swarm.JoinCommand()),
+                command(new io.jswarm.cli.swarm.LeaveCommand()),
+                command(new io.jswarm.cli.swarm.JoinTokenCommand()),
                 planned("deploy", "Deploy a stack from Compose files (same as 'stack deploy')"),
                 planned("events", "Stream cluster events"),
                 group("node", "Manage cluster nodes",
-                        planned("ls", "List nodes"),
-                        planned("inspect", "Show a node in detail"),
-                        planned("update", "Change a node's availability or labels"),
+                        command(new io.jswarm.cli.node.NodeLsCommand()),
+                        command(new io.jswarm.cli.node.NodeInspectCommand()),
+                        command(new io.jswarm.cli.node.NodeUpdateCommand()),
                         planned("promote", "Make workers managers"),
                         planned("demote", "Make managers workers"),
-                        planned("rm", "Remove nodes from the cluster"),
+                        command(new io.jswarm.cli.node.NodeRmCommand()),
                         planned("ps", "List tasks running on a node")),
                 group("service", "Manage services",
                         planned("create", "Create a service"),
@@ -77,7 +77,7 @@ final class PlannedCommands {
                         planned("inspect", "Show an image's configuration"),
                         planned("rm", "Remove images")),
                 group("cluster", "Manage the cluster as a whole",
-                        planned("backup", "Write a consistent snapshot of the cluster state")));
+                        command(new io.jswarm.cli.cluster.ClusterBackupCommand())));
     }
 
     static void addTo(CommandLine root) {

@@ -16,6 +16,7 @@ import io.jswarm.manager.raft.RaftPeerAddress;
 import io.jswarm.manager.store.Cluster;
 import io.jswarm.manager.store.ClusterStore;
 import io.jswarm.manager.store.Kind;
+import io.jswarm.manager.store.Mutation;
 import io.jswarm.manager.store.ReadTx;
 import io.jswarm.manager.store.StoredObject;
 import io.vertx.core.Future;
@@ -31,10 +32,12 @@ import java.util.Set;
  * checks its caller: the local administrator or a manager certificate (workers are refused).
  */
 public final class ControlApi {
+    private final io.vertx.core.Vertx vertx;
     private final ClusterStore store;
     private final RaftMember member;
 
-    public ControlApi(ClusterStore store, RaftMember member) {
+    public ControlApi(io.vertx.core.Vertx vertx, ClusterStore store, RaftMember member) {
+        this.vertx = vertx;
         this.store = store;
         this.member = member;
     }
@@ -45,6 +48,9 @@ public final class ControlApi {
         router.get("/v1/nodes/:id").handler(ctx -> HttpJson.handle(ctx, managers(c -> Future.succeededFuture(
                 withManagerStatus(store.view(tx -> find(tx, c.pathParam("id"))))))));
         router.post("/v1/nodes/:id/update").handler(ctx -> HttpJson.handle(ctx, managers(this::updateNode)));
+        router.delete("/v1/nodes/:id").handler(ctx -> HttpJson.handle(ctx, managers(this::removeNode)));
+        router.get("/v1/cluster/backup").handler(ctx -> HttpJson.handle(ctx, managers(c -> Future.fromCompletionStage(
+                store.snapshotConsistent()))));
         router.get("/v1/join-tokens").handler(ctx -> HttpJson.handle(ctx, managers(this::joinTokens)));
         router.get("/v1/raft").handler(ctx -> HttpJson.handle(ctx, managers(c -> Future.succeededFuture(
                 new Wire.RaftStatus(member.selfId(), member.leaderId().orElse(null), member.term(), member.voters())))));
@@ -52,10 +58,27 @@ public final class ControlApi {
         router.get("/v1/objects/:id").handler(ctx -> HttpJson.handle(ctx, managers(this::getObject)));
     }
 
-    private static java.util.function.Function<RoutingContext, Future<?>> managers(
+    private java.util.function.Function<RoutingContext, Future<?>> managers(
             java.util.function.Function<RoutingContext, Future<?>> handler) {
+        return managers(handler, true);
+    }
+
+    /**
+     * Manager routes: the certificate must say manager and the store must still list the node
+     * as a manager (a removed manager's certificate stays valid until it expires).
+     */
+    private java.util.function.Function<RoutingContext, Future<?>> managers(
+            java.util.function.Function<RoutingContext, Future<?>> handler, boolean checkStore) {
         return ctx -> {
-            Caller.of(ctx).require(NodeRole.MANAGER);
+            Caller caller = Caller.of(ctx);
+            caller.require(NodeRole.MANAGER);
+            if (checkStore && !caller.local()) {
+                boolean stillManager = store.view(tx -> tx.get(Kind.NODES, caller.node().nodeId()))
+                        .map(n -> n.spec().role() == NodeRole.MANAGER).orElse(false);
+                if (!stillManager) {
+                    throw ApiException.forbidden("node " + caller.node().nodeId() + " is no longer a manager of this cluster");
+                }
+            }
             return handler.apply(ctx);
         };
     }
@@ -116,7 +139,10 @@ public final class ControlApi {
         }
         io.jswarm.api.validate.ValidationException.throwIfAny(problems.list());
         String key = ctx.pathParam("id");
-        return Future.fromCompletionStage(store.update(tx -> {
+        // Without a version the caller means "whatever is current": a conflict with a concurrent
+        // status write (a heartbeat) is retried. With one, the conflict is the caller's to see.
+        int attempts = u.version() == null ? 3 : 1;
+        return Future.fromCompletionStage(retryOnConflict(attempts, () -> store.update(tx -> {
             Node n = find(tx, key);
             long readVersion = u.version() != null ? u.version() : n.meta().version();
             Map<String, String> labels = new HashMap<>(n.spec().labels());
@@ -133,13 +159,63 @@ public final class ControlApi {
             }
             NodeSpec spec = new NodeSpec(n.spec().role(),
                     u.availability() != null ? u.availability() : n.spec().availability(), labels);
-            Node updated = new Node(n.id(), n.meta().updated(0, n.meta().updatedAt()), spec, n.description(), n.status(),
-                    n.managerStatus());
-            // The version the caller read decides conflicts, not the one we just looked up.
-            updated = Kind.NODES.withMeta(updated, new io.jswarm.api.Meta(readVersion, n.meta().createdAt(), n.meta().updatedAt()));
+            // The version the caller read (if given) decides conflicts, not the one just looked up.
+            Node updated = new Node(n.id(), new io.jswarm.api.Meta(readVersion, n.meta().createdAt(), n.meta().updatedAt()),
+                    spec, n.description(), n.status(), n.managerStatus());
             tx.update(Kind.NODES, updated);
             return n.id();
-        })).map(id -> withManagerStatus(store.view(tx -> tx.get(Kind.NODES, id)).orElseThrow()));
+        }))).map(id -> withManagerStatus(store.view(tx -> tx.get(Kind.NODES, id)).orElseThrow()));
+    }
+
+    /**
+     * Removes a node from the cluster. Managers are refused (they must first leave the Raft group,
+     * which this build cannot do yet); a node still READY is refused unless forced, because it is
+     * probably still running.
+     */
+    private Future<?> removeNode(RoutingContext ctx) {
+        boolean force = "true".equals(ctx.queryParams().get("force"));
+        Node n = store.view(tx -> find(tx, ctx.pathParam("id")));
+        if (n.status().state() == NodeState.READY && !force) {
+            throw new ApiException(409, "id", "node " + n.id() + " is READY: stop it first, or use --force");
+        }
+        if (n.spec().role() != NodeRole.MANAGER) {
+            return deleteRow(n);
+        }
+        // A manager (e.g. one that lost its data directory and rejoined under a new id) leaves
+        // the Raft voters first, unless that would break quorum. The leader is never removed here.
+        if (member.leaderId().map(n.id()::equals).orElse(false)) {
+            throw new ApiException(409, "id", "node " + n.id() + " is the Raft leader; it cannot be removed");
+        }
+        Set<String> reachable = new java.util.HashSet<>();
+        reachable.add(member.selfId());
+        store.view(tx -> tx.find(Kind.NODES, x -> x.status().state() == NodeState.READY)).forEach(x -> reachable.add(x.id()));
+        List<RaftPeerAddress> voters = member.voters();
+        io.jswarm.manager.raft.Membership.refuseRemoval(voters, reachable, n.id()).ifPresent(why -> {
+            throw new ApiException(409, "id", "cannot remove manager " + n.id() + ": " + why);
+        });
+        return vertx.executeBlocking(() -> {
+            member.setVoters(voters.stream().filter(v -> !v.id().equals(n.id())).toList());
+            return null;
+        }, false).compose(v -> deleteRow(n));
+    }
+
+    private Future<?> deleteRow(Node n) {
+        return Future.fromCompletionStage(store.update(tx -> {
+            tx.delete(Kind.NODES, n.id(), Mutation.ANY_VERSION);
+            return null;
+        })).map(v -> java.util.Map.of("removed", n.id()));
+    }
+
+    private static <T> java.util.concurrent.CompletableFuture<T> retryOnConflict(int attempts,
+            java.util.function.Supplier<java.util.concurrent.CompletableFuture<T>> op) {
+        return op.get().handle((v, e) -> {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof io.jswarm.manager.store.ConflictException && attempts > 1) {
+                return retryOnConflict(attempts - 1, op);
+            }
+            return e == null ? java.util.concurrent.CompletableFuture.completedFuture(v)
+                    : java.util.concurrent.CompletableFuture.<T>failedFuture(cause);
+        }).thenCompose(f -> f);
     }
 
     private Future<?> joinTokens(RoutingContext ctx) {

@@ -60,6 +60,7 @@ public final class JoinApi {
     public void mount(Router router) {
         router.post("/v1/join").handler(ctx -> HttpJson.handle(ctx, this::join));
         router.post("/v1/managers/voter").handler(ctx -> HttpJson.handle(ctx, this::becomeVoter));
+        router.post("/v1/certificates/renew").handler(ctx -> HttpJson.handle(ctx, this::renew));
     }
 
     private Future<?> join(RoutingContext ctx) {
@@ -88,7 +89,7 @@ public final class JoinApi {
         }
         String nodeId = io.jswarm.manager.node.Ids.newId();
         X509Certificate cert = root.issue(key, new NodeIdentity(nodeId, role, cluster.clusterId()),
-                List.of(host), certLifetime, clock);
+                List.of(host), lifetime(cluster), clock);
         String hostname = call.hostname() == null || call.hostname().isBlank() ? host : call.hostname();
         Node node = new Node(nodeId, null, new NodeSpec(role, Availability.ACTIVE, Map.of()),
                 new NodeDescription(hostname, new Platform("linux", "amd64"), null, null),
@@ -99,6 +100,36 @@ public final class JoinApi {
             return null;
         })).map(v -> new Wire.JoinAnswer(nodeId, cluster.clusterId(), role.name(), Pem.write(cert),
                 Pem.write(root.certificate()), member.voters(), managerAddrs()));
+    }
+
+    private Duration lifetime(Cluster c) {
+        return c.certLifetime() != null ? c.certLifetime() : certLifetime;
+    }
+
+    /**
+     * A new certificate for the calling node, for a new key. The role comes from the store, not
+     * from the old certificate, so a changed role takes effect at renewal; a removed node gets none.
+     */
+    private Future<?> renew(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        caller.require(NodeRole.WORKER);
+        if (caller.local()) {
+            throw ApiException.badInput("", "renewal is for nodes calling over the cluster port");
+        }
+        Wire.RenewCall call = HttpJson.body(ctx, Wire.RenewCall.class);
+        if (call.publicKeyPem() == null) {
+            throw ApiException.badInput("publicKeyPem", "must be present");
+        }
+        PublicKey key = publicKey(call.publicKeyPem());
+        String id = caller.node().nodeId();
+        Node node = store.view(tx -> tx.get(Kind.NODES, id))
+                .orElseThrow(() -> ApiException.forbidden("node " + id + " is not part of this cluster"));
+        Cluster cluster = store.view(tx -> tx.get(Kind.CLUSTER, Cluster.ID)).orElseThrow();
+        String address = node.status().address();
+        String host = address == null ? null : address.substring(0, address.lastIndexOf(':'));
+        X509Certificate cert = ca.get().issue(key, new NodeIdentity(id, node.spec().role(), cluster.clusterId()),
+                host == null ? List.of() : List.of(host), lifetime(cluster), clock);
+        return Future.succeededFuture(new Wire.RenewAnswer(Pem.write(cert)));
     }
 
     List<String> managerAddrs() {

@@ -11,8 +11,21 @@ import java.util.Map;
 public final class Wire {
     private Wire() {}
 
-    /** Local API: make this node the first manager of a new cluster. Addresses are IP[:PORT]. */
-    public record InitRequest(String advertiseAddr, String listenAddr, Duration heartbeatPeriod) {}
+    /**
+     * Local API: make this node the first manager of a new cluster. Addresses are IP[:PORT].
+     * {@code restore}, if present, is a backup ({@code cluster backup}) the new cluster starts from.
+     */
+    public record InitRequest(String advertiseAddr, String listenAddr, Duration heartbeatPeriod,
+                              io.jswarm.manager.store.StoreSnapshot restore, Duration certLifetime) {
+        public InitRequest(String advertiseAddr, String listenAddr, Duration heartbeatPeriod) {
+            this(advertiseAddr, listenAddr, heartbeatPeriod, null, null);
+        }
+    }
+
+    /** Cluster API: a node asks for a new certificate for a new key, before its current one expires. */
+    public record RenewCall(String publicKeyPem) {}
+
+    public record RenewAnswer(String certificatePem) {}
 
     /** Local API: join the cluster whose manager is at {@code remoteAddr} (IP:PORT of its cluster port). */
     public record JoinRequest(String token, String remoteAddr, String advertiseAddr, String listenAddr) {}

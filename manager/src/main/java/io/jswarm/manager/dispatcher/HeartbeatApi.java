@@ -53,6 +53,9 @@ public final class HeartbeatApi {
         if (!caller.local() && !caller.node().nodeId().equals(hb.nodeId())) {
             throw ApiException.forbidden("node " + caller.node().nodeId() + " may not send heartbeats for " + hb.nodeId());
         }
+        if (store.view(tx -> tx.get(Kind.NODES, hb.nodeId())).isEmpty()) {
+            throw ApiException.forbidden("node " + hb.nodeId() + " is not part of this cluster (removed?)");
+        }
         return Future.fromCompletionStage(dispatcher.heartbeat(hb.nodeId()))
                 .map(v -> new Wire.HeartbeatAnswer(period.get(), leaderAddr(), managers()));
     }

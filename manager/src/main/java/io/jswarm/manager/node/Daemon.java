@@ -22,6 +22,7 @@ import io.jswarm.manager.ca.JoinToken;
 import io.jswarm.manager.ca.NodeCredentials;
 import io.jswarm.manager.ca.NodeIdentity;
 import io.jswarm.manager.ca.Pem;
+import io.jswarm.manager.ca.ReloadableKeyManager;
 import io.jswarm.manager.ca.RootCa;
 import io.jswarm.manager.client.ApiClient;
 import io.jswarm.manager.client.ApiResponse;
@@ -42,6 +43,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -61,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     static final long BODY_LIMIT = 1 << 20;
+    /** init may carry a whole backup. */
+    static final long RESTORE_BODY_LIMIT = 256L << 20;
 
     private final Vertx vertx;
     private final NodeFiles files;
@@ -71,6 +75,8 @@ public final class Daemon implements AutoCloseable {
     private volatile SessionAgent agent;
     private volatile HttpServer clusterServer;
     private volatile ApiClient tlsClient;
+    private volatile ReloadableKeyManager keys;
+    private volatile CertRenewer renewer;
     private volatile Router localRouter;
     private HttpServer localServer;
     private final java.util.concurrent.ExecutorService bootstrap = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -90,6 +96,11 @@ public final class Daemon implements AutoCloseable {
         Daemon d = new Daemon(Vertx.vertx(), options);
         try {
             d.files.createDataDir();
+            // Resume first: the socket answering is what tells the CLI (and tests) the node is ready.
+            var rec = d.files.readRecord();
+            if (rec.isPresent()) {
+                d.resume(rec.get());
+            }
             d.localRouter = d.buildLocalRouter();
             Files.deleteIfExists(d.files.socket());
             d.localServer = d.vertx.createHttpServer(new HttpServerOptions())
@@ -97,10 +108,6 @@ public final class Daemon implements AutoCloseable {
                     .listen(SocketAddress.domainSocketAddress(d.files.socket().toString())).await();
             // Root-only: whoever can write to this socket controls the node.
             Files.setPosixFilePermissions(d.files.socket(), PosixFilePermissions.fromString("rw-------"));
-            var rec = d.files.readRecord();
-            if (rec.isPresent()) {
-                d.resume(rec.get());
-            }
             Files.writeString(d.files.pidFile(), Long.toString(ProcessHandle.current().pid()));
             return d;
         } catch (IOException | RuntimeException e) {
@@ -115,7 +122,9 @@ public final class Daemon implements AutoCloseable {
 
     private Router buildLocalRouter() {
         Router r = Router.router(vertx);
-        r.route().handler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+        BodyHandler small = BodyHandler.create().setBodyLimit(BODY_LIMIT);
+        BodyHandler restore = BodyHandler.create().setBodyLimit(RESTORE_BODY_LIMIT);
+        r.route().handler(ctx -> ("/v1/swarm/init".equals(ctx.request().path()) ? restore : small).handle(ctx));
         r.route().handler(ctx -> {
             ctx.put(Caller.KEY, Caller.localAdmin());
             ctx.next();
@@ -125,6 +134,11 @@ public final class Daemon implements AutoCloseable {
             Wire.InitRequest req = HttpJson.body(c, Wire.InitRequest.class);
             return offLoop(() -> init(req));
         }));
+        r.post("/v1/swarm/leave").handler(ctx -> HttpJson.handle(ctx, c -> {
+            boolean force = "true".equals(c.queryParams().get("force"));
+            return offLoop(() -> leave(force));
+        }));
+        r.post("/v1/swarm/force-new-cluster").handler(ctx -> HttpJson.handle(ctx, c -> offLoop(this::forceNewCluster)));
         r.post("/v1/swarm/join").handler(ctx -> HttpJson.handle(ctx, c -> {
             Wire.JoinRequest req = HttpJson.body(c, Wire.JoinRequest.class);
             return offLoop(() -> join(req));
@@ -158,7 +172,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void mountManagerRoutes(Router r, ManagerRuntime m) {
-        new ControlApi(m.store, m.member).mount(r);
+        new ControlApi(vertx, m.store, m.member).mount(r);
         new JoinApi(vertx, m.store, m.member, m::rootCa, options.certLifetime(), options.clock()).mount(r);
         new HeartbeatApi(m.dispatcher, m.store, m::heartbeatPeriod, m.member::leaderId).mount(r);
     }
@@ -175,30 +189,48 @@ public final class Daemon implements AutoCloseable {
         requireNotInCluster();
         Addresses.HostPort adv = Addresses.parse("advertiseAddr", req.advertiseAddr(), Addresses.CLUSTER_PORT);
         Addresses.HostPort listen = req.listenAddr() == null ? adv : Addresses.parse("listenAddr", req.listenAddr(), adv.port());
-        Duration period = req.heartbeatPeriod() == null ? ManagerRuntime.DEFAULT_HEARTBEAT : req.heartbeatPeriod();
-        if (period.compareTo(Duration.ofMillis(100)) < 0 || period.compareTo(Duration.ofHours(1)) > 0) {
+        Duration period0 = req.heartbeatPeriod() == null ? ManagerRuntime.DEFAULT_HEARTBEAT : req.heartbeatPeriod();
+        if (period0.compareTo(Duration.ofMillis(100)) < 0 || period0.compareTo(Duration.ofHours(1)) > 0) {
             throw ApiException.badInput("heartbeatPeriod", "must be between 100ms and 1h");
         }
-        String clusterId = Ids.newId();
+        Duration period = period0;
+        Restore restore = req.restore() == null ? null : Restore.of(req.restore());
+        String clusterId = restore != null ? restore.cluster().clusterId() : Ids.newId();
         String nodeId = Ids.newId();
-        RootCa ca = RootCa.create(clusterId, options.clock());
+        RootCa ca = restore != null ? restore.ca() : RootCa.create(clusterId, options.clock());
+        if (restore != null && req.heartbeatPeriod() == null) {
+            period = restore.cluster().heartbeatPeriod();
+        }
+        Duration lifetime = req.certLifetime() != null ? req.certLifetime()
+                : restore != null && restore.cluster().certLifetime() != null ? restore.cluster().certLifetime()
+                : options.certLifetime();
+        if (lifetime.compareTo(Duration.ofSeconds(10)) < 0 || lifetime.compareTo(Duration.ofDays(3650)) > 0) {
+            throw ApiException.badInput("certLifetime", "must be between 10s and 3650 days");
+        }
         KeyPair kp = RootCa.newKeyPair();
         X509Certificate cert = ca.issue(kp.getPublic(), new NodeIdentity(nodeId, NodeRole.MANAGER, clusterId),
-                List.of(adv.host()), options.certLifetime(), options.clock());
+                List.of(adv.host()), lifetime, options.clock());
         NodeCredentials c = new NodeCredentials(kp.getPrivate(), cert, ca.certificate());
         c.save(files.certs());
+        keys = new ReloadableKeyManager(c);
         NodeRecord rec = new NodeRecord(nodeId, clusterId, NodeRole.MANAGER, adv.host(), listen.host(), adv.port(),
                 adv.port() + 1, List.of(adv.toString()));
-        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, c,
+        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, c, keys,
                 List.of(new RaftPeerAddress(nodeId, rec.raftAddr())), options.raft(), options.clock());
         awaitLeader(m);
-        Cluster cluster = new Cluster(Cluster.ID, null, clusterId, period, Pem.write(ca.certificate()),
-                Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret());
+        Cluster cluster = restore != null
+                ? new Cluster(Cluster.ID, null, clusterId, period, restore.cluster().caCertPem(), restore.cluster().caKeyPem(),
+                        restore.cluster().workerSecret(), restore.cluster().managerSecret(), lifetime)
+                : new Cluster(Cluster.ID, null, clusterId, period, Pem.write(ca.certificate()),
+                        Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret(), lifetime);
         Node self = new Node(nodeId, null, new NodeSpec(NodeRole.MANAGER, Availability.ACTIVE, Map.of()),
                 new NodeDescription(options.hostname(), new Platform("linux", "amd64"), null, null),
                 new NodeStatus(NodeState.UNKNOWN, "", rec.clusterAddr()),
                 new ManagerStatus(true, Reachability.REACHABLE, rec.raftAddr()));
         m.store.update(tx -> {
+            if (restore != null) {
+                restore.recreate(tx);
+            }
             tx.create(Kind.CLUSTER, cluster);
             tx.create(Kind.NODES, self);
             return null;
@@ -256,8 +288,8 @@ public final class Daemon implements AutoCloseable {
         KeyPair kp = RootCa.newKeyPair();
         ApiResponse resp;
         try (ApiClient pinned = ApiClient.pinned(vertx, ca, Duration.ofSeconds(15))) {
-            resp = pinned.call(remote.toString(), HttpMethod.POST, "/v1/join", new Wire.JoinCall(token.toString(),
-                    Pem.write(kp.getPublic()), options.hostname(), adv.host(), adv.port(), adv.port() + 1)).await();
+            resp = pinned.callAndWait(remote.toString(), HttpMethod.POST, "/v1/join", new Wire.JoinCall(token.toString(),
+                    Pem.write(kp.getPublic()), options.hostname(), adv.host(), adv.port(), adv.port() + 1));
         }
         if (!resp.ok()) {
             throw new ApiException(resp.status() == 401 ? 401 : 502, resp.status() == 401 ? "token" : null,
@@ -271,15 +303,16 @@ public final class Daemon implements AutoCloseable {
             throw new ApiException(502, null, "the manager answered with a certificate that does not match the join");
         }
         c.save(files.certs());
+        keys = new ReloadableKeyManager(c);
         NodeRecord rec = new NodeRecord(id.nodeId(), id.clusterId(), id.role(), adv.host(), listen.host(), adv.port(),
                 adv.port() + 1, answer.managerAddrs());
         ManagerRuntime m = null;
         if (id.role() == NodeRole.MANAGER) {
             List<RaftPeerAddress> peers = new ArrayList<>(answer.raftPeers());
             peers.add(new RaftPeerAddress(id.nodeId(), rec.raftAddr()));
-            m = ManagerRuntime.start(vertx, files, rec, c, peers, options.raft(), options.clock());
-            try (ApiClient mtls = ApiClient.mutualTls(vertx, c, Duration.ofSeconds(60))) {
-                ApiResponse voter = mtls.call(remote.toString(), HttpMethod.POST, "/v1/managers/voter", Map.of()).await();
+            m = ManagerRuntime.start(vertx, files, rec, c, keys, peers, options.raft(), options.clock());
+            try (ApiClient mtls = ApiClient.mutualTls(vertx, keys, c.ca(), Duration.ofSeconds(60))) {
+                ApiResponse voter = mtls.callAndWait(remote.toString(), HttpMethod.POST, "/v1/managers/voter", Map.of());
                 if (!voter.ok()) {
                     m.close();
                     throw new ApiException(502, null, "could not become a Raft voter: " + voter.error());
@@ -292,15 +325,107 @@ public final class Daemon implements AutoCloseable {
         return info();
     }
 
+    /**
+     * Recovers a manager that lost its quorum for good: a new single-member Raft group holding
+     * everything this manager had applied (its committed state). The other managers are dropped
+     * from the node list; the old Raft directory is kept aside, not deleted.
+     */
+    private synchronized Wire.Info forceNewCluster() throws IOException {
+        NodeRecord rec = record;
+        ManagerRuntime old = manager;
+        if (rec == null || old == null) {
+            throw new ApiException(409, null, "only a manager can force a new cluster");
+        }
+        io.jswarm.manager.store.StoreSnapshot snapshot = old.store.state().snapshot();
+        old.close();
+        if (clusterServer != null) {
+            clusterServer.close().toCompletionStage().toCompletableFuture().join();
+        }
+        Path aside = files.dataDir().resolve("raft.before-force-new-cluster-" + options.clock().millis());
+        Files.move(files.raft(), aside);
+        ManagerRuntime m = ManagerRuntime.start(vertx, files, rec, creds, keys,
+                List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())), options.raft(), options.clock());
+        awaitLeader(m);
+        Restore restore = Restore.of(snapshot);
+        m.store.update(tx -> {
+            restore.recreateKeeping(tx, rec.nodeId());
+            tx.create(Kind.CLUSTER, restore.cluster());
+            return null;
+        }).join();
+        if (agent != null) {
+            agent.close();
+        }
+        NodeRecord single = rec.withManagers(List.of(rec.clusterAddr()));
+        files.writeRecord(single);
+        activate(single, creds, m);
+        LOG.warn("forced a new single-manager cluster from the state at index {}; old Raft data kept in {}",
+                snapshot.index(), aside);
+        return info();
+    }
+
+    /**
+     * Leaves the cluster: stops the session (and Raft on a manager) and removes this node's
+     * identity, certificates and Raft data, so the data directory can init or join again. The
+     * managers see the node go DOWN; 'node rm' then removes it. A manager leaves only with
+     * force: it stays a Raft voter in the others' configuration until it is removed there.
+     */
+    private synchronized Wire.Info leave(boolean force) throws IOException {
+        NodeRecord rec = record;
+        if (rec == null) {
+            throw new ApiException(409, null, "this node is not part of a cluster");
+        }
+        if (rec.role() == NodeRole.MANAGER && !force) {
+            throw new ApiException(409, "force", "this node is a manager: leaving can break the quorum of the"
+                    + " remaining managers; remove it from a manager with 'node rm' after stopping it, or use --force");
+        }
+        if (renewer != null) {
+            renewer.close();
+            renewer = null;
+        }
+        if (agent != null) {
+            agent.close();
+            agent = null;
+        }
+        ManagerRuntime m = manager;
+        manager = null;
+        if (m != null) {
+            m.close();
+        }
+        if (clusterServer != null) {
+            clusterServer.close().toCompletionStage().toCompletableFuture().join();
+            clusterServer = null;
+        }
+        record = null;
+        creds = null;
+        localRouter = buildLocalRouter();
+        for (Path p : List.of(files.nodeJson(), files.certs(), files.raft())) {
+            deleteTree(p);
+        }
+        LOG.info("left cluster {}", rec.clusterId());
+        return info();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private static String stripField(String message) {
         return message.startsWith("token: ") ? message.substring("token: ".length()) : message;
     }
 
     private void resume(NodeRecord rec) throws IOException {
         NodeCredentials c = NodeCredentials.load(files.certs());
+        keys = new ReloadableKeyManager(c);
         ManagerRuntime m = null;
         if (rec.role() == NodeRole.MANAGER) {
-            m = ManagerRuntime.start(vertx, files, rec, c, List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())),
+            m = ManagerRuntime.start(vertx, files, rec, c, keys, List.of(new RaftPeerAddress(rec.nodeId(), rec.raftAddr())),
                     options.raft(), options.clock());
         }
         activate(rec, c, m);
@@ -311,7 +436,7 @@ public final class Daemon implements AutoCloseable {
         this.record = rec;
         this.creds = c;
         this.manager = m;
-        this.tlsClient = ApiClient.mutualTls(vertx, c, Duration.ofSeconds(5));
+        this.tlsClient = ApiClient.mutualTls(vertx, keys, c.ca(), Duration.ofSeconds(5));
         if (m != null) {
             clusterServer = startClusterServer(rec, c, m);
         }
@@ -330,6 +455,16 @@ public final class Daemon implements AutoCloseable {
             }
         });
         agent.start();
+        if (renewer != null) {
+            renewer.close();
+        }
+        renewer = new CertRenewer(vertx, files, tlsClient, keys, c, () -> {
+            List<String> all = new ArrayList<>(record.managerAddrs());
+            if (manager != null) {
+                all.add(0, record.clusterAddr());
+            }
+            return all;
+        }, options.clock(), renewed -> creds = renewed);
     }
 
     private HttpServer startClusterServer(NodeRecord rec, NodeCredentials c, ManagerRuntime m) {
@@ -344,7 +479,7 @@ public final class Daemon implements AutoCloseable {
         // Client certificates are requested, not required: a joiner has none yet and may only call
         // /v1/join; a certificate that is offered must chain to the cluster CA or the handshake fails.
         HttpServerOptions o = new HttpServerOptions().setSsl(true)
-                .setKeyCertOptions(KeyCertOptions.wrap(c.keyManagers()))
+                .setKeyCertOptions(KeyCertOptions.wrap(keys))
                 .setTrustOptions(TrustOptions.wrap(c.trustManagers()))
                 .setClientAuth(ClientAuth.REQUEST)
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.3"));
@@ -354,6 +489,9 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        if (renewer != null) {
+            renewer.close();
+        }
         SessionAgent a = agent;
         if (a != null) {
             a.close();

@@ -57,10 +57,11 @@ public final class ManagerRuntime implements AutoCloseable {
      * a new member; on restart the configuration comes from the Raft log instead.
      */
     static ManagerRuntime start(Vertx vertx, NodeFiles files, NodeRecord record, NodeCredentials creds,
-                                List<RaftPeerAddress> peers, RaftSettings settings, Clock clock) throws IOException {
+                                javax.net.ssl.KeyManager keys, List<RaftPeerAddress> peers, RaftSettings settings,
+                                Clock clock) throws IOException {
         StoreState state = new StoreState();
         RaftMember member = RaftMember.start(record.nodeId(), files.raft(), record.listenHost(), record.raftPort(),
-                record.clusterId(), peers, settings, state, new RaftTls(creds.key(), creds.certificate(), creds.ca()));
+                record.clusterId(), peers, settings, state, new RaftTls(keys, creds.ca()));
         ClusterStore store = new ClusterStore(state, member, clock);
         return new ManagerRuntime(vertx, record, creds, member, store, clock);
     }

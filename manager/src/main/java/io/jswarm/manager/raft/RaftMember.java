@@ -138,6 +138,9 @@ public final class RaftMember implements Proposer, AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
         RaftServerConfigKeys.Log.setSegmentSizeMax(props, SizeInBytes.valueOf("8MB"));
         RaftServerConfigKeys.Log.setPreallocatedSize(props, SizeInBytes.valueOf("1MB"));
+        // The extra commit-index metadata entries cost single-writer throughput (RAFT.md:
+        // 339 -> 617 writes/s without them); restart recovery is covered by the restart tests.
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(props, false);
         return props;
     }
 
@@ -171,7 +174,10 @@ public final class RaftMember implements Proposer, AutoCloseable {
     @Override
     public CompletableFuture<Long> readIndex() {
         Message query = Message.valueOf(ByteString.copyFromUtf8("applied-index"));
-        return client.async().sendReadOnly(query, self)
+        // Asked of the leader: once it confirms leadership (ReadIndex), its applied index covers
+        // every write acknowledged before this call. The caller then waits for this member to
+        // apply up to there. (Follower-local linearizable reads stalled after a failover.)
+        return client.async().sendReadOnly(query)
                 .orTimeout(settings.readDeadline().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> {
                     if (error != null) {

@@ -16,8 +16,11 @@ import java.util.function.Predicate;
  */
 public final class ClusterStore {
     /** Entries proposed and not yet answered at once; beyond this, changes queue and share entries. */
-    public static final int DEFAULT_MAX_IN_FLIGHT = 8;
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2;
     public static final int DEFAULT_MAX_CHANGES_PER_ENTRY = 256;
+
+    /** How long a consistent read waits for this manager to apply what the leader already has. */
+    public static final java.time.Duration CATCH_UP_DEADLINE = java.time.Duration.ofSeconds(5);
 
     private final StoreState state;
     private final Proposer proposer;
@@ -52,7 +55,22 @@ public final class ClusterStore {
      * with {@link UnavailableException} when this manager cannot confirm it (no quorum).
      */
     public <R> CompletableFuture<R> viewConsistent(Function<ReadTx, R> fn) {
-        return proposer.readIndex().thenCompose(state::awaitApplied).thenApply(v -> state.view(fn));
+        return proposer.readIndex()
+                .thenCompose(index -> state.awaitApplied(index)
+                        .orTimeout(CATCH_UP_DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .exceptionally(e -> {
+                            throw new UnavailableException("this manager has not caught up with the leader (index "
+                                    + state.appliedIndex() + " of " + index + ") within " + CATCH_UP_DEADLINE.toSeconds() + " s", e);
+                        }))
+                .thenApply(v -> state.view(fn));
+    }
+
+    /**
+     * A consistent snapshot of every table (a backup): includes everything committed before the
+     * call, or fails with {@link UnavailableException} without a quorum.
+     */
+    public CompletableFuture<StoreSnapshot> snapshotConsistent() {
+        return viewConsistent(tx -> tx.index()).thenApply(index -> state.snapshot());
     }
 
     /**
