@@ -161,6 +161,7 @@ public final class Daemon implements AutoCloseable {
         new ControlApi(m.store, m.member).mount(r);
         new JoinApi(vertx, m.store, m.member, m::rootCa, options.certLifetime(), options.clock()).mount(r);
         new HeartbeatApi(m.dispatcher, m.store, m::heartbeatPeriod, m.member::leaderId).mount(r);
+        io.jswarm.manager.api.OrchestrationRoutes.mount(vertx, r, m.store);
     }
 
     private Wire.Info info() {
