@@ -6,8 +6,17 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
-/** Commits a loop's independent updates together (they share log entries) and waits for them. */
+/**
+ * Commits a loop's independent updates and waits for them. At most {@link #WINDOW} are in flight
+ * at once: fewer than the store's group-commit limit, so each update travels as its own log entry
+ * and no entry grows past what Raft accepts (a loop's update carries at most {@link #CHUNK} rows),
+ * while the pipeline still hides most of the commit latency.
+ */
 public final class Writes {
+    /** Rows per update (≈ 0.5 MB of tasks): well under Raft's segment size (8 MB). */
+    public static final int CHUNK = 500;
+    static final int WINDOW = 4;
+
     private Writes() {}
 
     /**
@@ -18,10 +27,14 @@ public final class Writes {
         if (updates.isEmpty()) {
             return List.of();
         }
-        try {
-            return store.batch(updates).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        List<Throwable> all = new java.util.ArrayList<>(updates.size());
+        for (int i = 0; i < updates.size(); i += WINDOW) {
+            try {
+                all.addAll(store.batch(updates.subList(i, Math.min(updates.size(), i + WINDOW))).join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
+        return all;
     }
 }

@@ -126,15 +126,16 @@ public final class Orchestrator extends StoreLoop {
         for (String id : todo) {
             List<Task> tasks = s.tasks().getOrDefault(id, List.of());
             Service svc = services.get(id);
-            Consumer<WriteTx> write;
+            List<Consumer<WriteTx>> writes;
             if (svc == null) {
-                write = removeOrphans(tasks);
+                Consumer<WriteTx> orphans = removeOrphans(tasks);
+                writes = orphans == null ? List.of() : List.of(orphans);
             } else {
-                write = reconcile(svc, tasks, s.nodes(), now);
+                writes = reconcile(svc, tasks, s.nodes(), now);
             }
-            if (write != null) {
+            for (Consumer<WriteTx> w : writes) {
                 ids.add(id);
-                updates.add(write);
+                updates.add(w);
             }
         }
         List<Throwable> failures = Writes.commit(store, updates);
@@ -146,24 +147,34 @@ public final class Orchestrator extends StoreLoop {
         }
     }
 
-    private Consumer<WriteTx> reconcile(Service svc, List<Task> tasks, List<Node> nodes, Instant now) {
+    /** The service's writes, split so that no update carries more than {@link Writes#CHUNK} rows. */
+    private List<Consumer<WriteTx>> reconcile(Service svc, List<Task> tasks, List<Node> nodes, Instant now) {
         ReconcileResult r;
         try {
             r = reconciler.reconcile(svc, tasks, nodes, now);
         } catch (IllegalArgumentException e) {
             // A spec the API let through but the reconciler cannot read: leave it alone, loudly.
             LOG.warn("service {} ({}): cannot reconcile: {}", svc.spec().name(), svc.id(), e.getMessage());
-            return null;
+            return List.of();
         }
         timers.set(svc.id(), r.nextCheck());
         if (r.isEmpty()) {
-            return null;
+            return List.of();
         }
-        return tx -> {
-            r.create().forEach(t -> tx.create(Kind.TASKS, t));
-            r.shutdown().forEach(t -> tx.update(Kind.TASKS, t));
-            r.remove().forEach(t -> tx.update(Kind.TASKS, t));
-        };
+        // Shutdowns first: a replacement is never created while its chunk's predecessor still runs
+        // unnoticed. A split result is still safe: the next pass reconciles whatever was applied.
+        List<Consumer<WriteTx>> out = new ArrayList<>();
+        List<Task> updates = new ArrayList<>(r.shutdown());
+        updates.addAll(r.remove());
+        for (int i = 0; i < updates.size(); i += Writes.CHUNK) {
+            List<Task> part = updates.subList(i, Math.min(updates.size(), i + Writes.CHUNK));
+            out.add(tx -> part.forEach(t -> tx.update(Kind.TASKS, t)));
+        }
+        for (int i = 0; i < r.create().size(); i += Writes.CHUNK) {
+            List<Task> part = r.create().subList(i, Math.min(r.create().size(), i + Writes.CHUNK));
+            out.add(tx -> part.forEach(t -> tx.create(Kind.TASKS, t)));
+        }
+        return out;
     }
 
     /** Tasks whose service was deleted: every one still wanted is told to go (REMOVE). */

@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
 
 /** Deletes the tasks {@link Reaping} names, after each batch of task, service or node changes. */
 public final class TaskReaper extends StoreLoop {
-    static final int CHUNK = 500;
-
     private final int keep;
     private boolean dirty;
 
@@ -59,8 +57,8 @@ public final class TaskReaper extends StoreLoop {
             return Reaping.victims(tx.list(Kind.TASKS), services, nodes, keep);
         });
         List<Consumer<WriteTx>> deletes = new ArrayList<>();
-        for (int i = 0; i < victims.size(); i += CHUNK) {
-            List<Task> chunk = victims.subList(i, Math.min(victims.size(), i + CHUNK));
+        for (int i = 0; i < victims.size(); i += Writes.CHUNK) {
+            List<Task> chunk = victims.subList(i, Math.min(victims.size(), i + Writes.CHUNK));
             deletes.add(tx -> chunk.forEach(t -> tx.delete(Kind.TASKS, t.id(), t.meta().version())));
         }
         for (Throwable t : Writes.commit(store, deletes)) {

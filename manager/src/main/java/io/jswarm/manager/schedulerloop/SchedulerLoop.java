@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The scheduler loop: after each batch of task or node changes, places every task that waits
  * (NEW/PENDING, desired RUNNING) with the pure {@link Placer}, and writes the outcome in chunks
- * of {@link #CHUNK} tasks per change, which the store's group commit packs into few log entries.
+ * of {@link Writes#CHUNK} tasks per change and log entry.
  * A task no node can take stays PENDING with the explanation as its message; it is tried again
  * on the next change of any task or node (a freed reservation, a new node, a label).
  *
@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchedulerLoop extends StoreLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerLoop.class);
-    /** Tasks per change: small enough that a conflict on one task re-queues few, large enough to be cheap. */
-    static final int CHUNK = 200;
 
     private final Placer placer;
     private boolean dirty;
@@ -93,8 +91,8 @@ public final class SchedulerLoop extends StoreLoop {
         PlacementResult result = placer.place(new PlacementRequest(s.nodes(), s.services(), s.tasks(), pending, now));
         List<Task> changed = result.applyTo(pending, now);
         List<Consumer<WriteTx>> updates = new ArrayList<>();
-        for (int i = 0; i < changed.size(); i += CHUNK) {
-            List<Task> chunk = changed.subList(i, Math.min(changed.size(), i + CHUNK));
+        for (int i = 0; i < changed.size(); i += Writes.CHUNK) {
+            List<Task> chunk = changed.subList(i, Math.min(changed.size(), i + Writes.CHUNK));
             updates.add(tx -> chunk.forEach(t -> tx.update(Kind.TASKS, t)));
         }
         int failed = 0;
