@@ -39,9 +39,9 @@ class CommandLineTest {
 
     @Test
     void aCommandNotInThisBuildSaysSoPlainly() {
-        CliRun run = CliRun.of("service", "create", "--replicas", "3", "busybox");
+        CliRun run = CliRun.of("service", "update", "--replicas", "3", "web");
         assertEquals(ExitCodes.NOT_AVAILABLE, run.exitCode());
-        assertEquals("jswarm: 'jswarm service create' is not available in this build of jswarm yet\n", run.err());
+        assertEquals("jswarm: 'jswarm service update' is not available in this build of jswarm yet\n", run.err());
     }
 
     @Test

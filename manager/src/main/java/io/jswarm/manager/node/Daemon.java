@@ -175,6 +175,8 @@ public final class Daemon implements AutoCloseable {
         new ControlApi(vertx, m.store, m.member).mount(r);
         new JoinApi(vertx, m.store, m.member, m::rootCa, options.certLifetime(), options.clock()).mount(r);
         new HeartbeatApi(m.dispatcher, m.store, m::heartbeatPeriod, m.member::leaderId).mount(r);
+        io.jswarm.manager.api.OrchestrationRoutes.mount(vertx, r, m.store);
+        new io.jswarm.manager.dispatcher.DispatchApi(vertx, m.store, m.dispatcher::leading).mount(r);
     }
 
     private Wire.Info info() {

@@ -35,6 +35,7 @@ public final class ManagerRuntime implements AutoCloseable {
     final ClusterStore store;
     final Dispatcher dispatcher;
     final Clock clock;
+    final io.jswarm.manager.loop.LeaderLoops loops;
     private final Vertx vertx;
     private final long leadershipTimer;
     private boolean wasLeader;
@@ -49,6 +50,7 @@ public final class ManagerRuntime implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.dispatcher = new Dispatcher(store, clock);
+        this.loops = new io.jswarm.manager.loop.LeaderLoops(store, clock, Ids::newId);
         this.leadershipTimer = vertx.setPeriodic(200, id -> tick());
     }
 
@@ -76,9 +78,11 @@ public final class ManagerRuntime implements AutoCloseable {
         if (leader && !wasLeader) {
             LOG.info("{} became the Raft leader (term {})", record.nodeId(), member.term());
             dispatcher.becameLeader();
+            loops.start();
         } else if (!leader && wasLeader) {
             LOG.info("{} is no longer the Raft leader", record.nodeId());
             dispatcher.lostLeadership();
+            loops.stop();
         }
         wasLeader = leader;
         long now = System.nanoTime();
@@ -107,6 +111,7 @@ public final class ManagerRuntime implements AutoCloseable {
     @Override
     public void close() throws IOException {
         vertx.cancelTimer(leadershipTimer);
+        loops.close();
         member.close();
     }
 }
