@@ -80,7 +80,7 @@ public final class RaftBench {
 
     private static String row(String name, int writers, WriteLoad.Result r) {
         return String.format(Locale.ROOT, "%-42s %8d %12.0f %9.2f %9.2f %8d", name, writers, r.perSecond(), r.p50Ms(),
-                r.p99Ms(), r.failures());
+                r.p99Ms(), r.failures()) + (r.firstError() == null ? "" : "   first failure: " + r.firstError());
     }
 
     /** Store writes without Raft or HTTP: what the rest of the stack costs is the difference. */

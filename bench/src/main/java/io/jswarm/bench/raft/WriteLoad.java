@@ -16,7 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * after another through a manager's API for a fixed time. Records every latency.
  */
 final class WriteLoad {
-    record Result(int writers, long ops, double seconds, long failures, double p50Ms, double p99Ms) {
+    record Result(int writers, long ops, double seconds, long failures, double p50Ms, double p99Ms, String firstError) {
+        Result(int writers, long ops, double seconds, long failures, double p50Ms, double p99Ms) {
+            this(writers, ops, seconds, failures, p50Ms, p99Ms, null);
+        }
+
         double perSecond() {
             return ops / seconds;
         }
@@ -27,6 +31,7 @@ final class WriteLoad {
     static Result run(ApiClient api, int writers, long millis, String prefix) {
         long end = System.nanoTime() + millis * 1_000_000L;
         AtomicLong failures = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         List<long[]> latencies = new ArrayList<>();
         List<Future<Void>> done = new ArrayList<>();
         long start = System.nanoTime();
@@ -37,7 +42,7 @@ final class WriteLoad {
             String key = prefix + "-w" + w + "-";
             Promise<Void> p = Promise.promise();
             done.add(p.future());
-            loop(api, key, lat, n, end, failures, p);
+            loop(api, key, lat, n, end, failures, firstError, p);
         }
         Future.all(done).await();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -59,7 +64,7 @@ final class WriteLoad {
             }
         }
         Arrays.sort(all);
-        return new Result(writers, total, seconds, failures.get(), pct(all, 0.50), pct(all, 0.99));
+        return new Result(writers, total, seconds, failures.get(), pct(all, 0.50), pct(all, 0.99), firstError.get());
     }
 
     private static double pct(long[] sorted, double q) {
@@ -69,7 +74,8 @@ final class WriteLoad {
         return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
     }
 
-    private static void loop(ApiClient api, String key, long[] lat, int[] n, long end, AtomicLong failures, Promise<Void> p) {
+    private static void loop(ApiClient api, String key, long[] lat, int[] n, long end, AtomicLong failures,
+                             java.util.concurrent.atomic.AtomicReference<String> firstError, Promise<Void> p) {
         if (System.nanoTime() > end || n[0] >= lat.length) {
             p.complete();
             return;
@@ -83,8 +89,9 @@ final class WriteLoad {
                 lat[i] = Math.max(1, System.nanoTime() - t0);
             } else {
                 failures.incrementAndGet();
+                firstError.compareAndSet(null, r != null ? r.status() + " " + r.error() : String.valueOf(ar.cause()));
             }
-            loop(api, key, lat, n, end, failures, p);
+            loop(api, key, lat, n, end, failures, firstError, p);
         });
     }
 }
