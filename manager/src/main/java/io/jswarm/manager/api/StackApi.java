@@ -7,7 +7,6 @@ import io.jswarm.compose.ComposeLoader;
 import io.jswarm.compose.ComposeProblem;
 import io.jswarm.compose.LoadOptions;
 import io.jswarm.compose.LoadResult;
-import io.jswarm.compose.convert.ServiceDeployment;
 import io.jswarm.manager.stack.StackApplier;
 import io.jswarm.manager.stack.StackException;
 import io.jswarm.manager.stack.StackPlan;
@@ -119,7 +118,7 @@ public final class StackApi {
         LoadResult loaded = loadYaml(ctx, stack);
         String t = ctx.queryParams().get("timeout");
         Duration timeout = t == null ? StackApplier.DEFAULT_TIMEOUT : timeout(parseSeconds(t));
-        return start(stack, loaded.services(), loaded.order(), waits(loaded.deployments()),
+        return start(stack, loaded.services(), loaded.order(), StackWire.waits(loaded.deployments()),
                 "true".equals(ctx.queryParams().get("prune")), timeout, wire(loaded.warnings()));
     }
 
@@ -145,14 +144,6 @@ public final class StackApi {
             }
             throw new IOException(DASHBOARD_FILES);
         });
-    }
-
-    static List<StackWire.Wait> waits(List<ServiceDeployment> deployments) {
-        List<StackWire.Wait> out = new ArrayList<>();
-        for (ServiceDeployment d : deployments) {
-            d.dependsOn().forEach((on, dep) -> out.add(new StackWire.Wait(d.service(), on, dep.condition(), dep.required())));
-        }
-        return out;
     }
 
     private static List<StackWire.Problem> wire(List<ComposeProblem> problems) {

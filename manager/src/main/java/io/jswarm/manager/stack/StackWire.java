@@ -3,6 +3,8 @@ package io.jswarm.manager.stack;
 import io.jswarm.api.Copies;
 import io.jswarm.api.service.ServiceSpec;
 import io.jswarm.compose.model.Dependency.Condition;
+import io.jswarm.compose.convert.ServiceDeployment;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Bodies of the {@code /v1/stacks} routes. */
@@ -37,6 +39,15 @@ public final class StackWire {
 
     /** 400 for a compose file with errors: nothing was deployed. */
     public record ProblemsBody(String error, String field, List<Problem> problems) {}
+
+    /** The depends_on entries of a loaded stack, as the deploy request carries them. */
+    public static List<Wait> waits(List<ServiceDeployment> deployments) {
+        List<Wait> out = new ArrayList<>();
+        for (ServiceDeployment d : deployments) {
+            d.dependsOn().forEach((on, dep) -> out.add(new Wait(d.service(), on, dep.condition(), dep.required())));
+        }
+        return out;
+    }
 
     public record StackSummary(String name, int services) {}
 
