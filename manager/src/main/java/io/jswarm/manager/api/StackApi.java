@@ -214,6 +214,7 @@ public final class StackApi {
                 StoreServiceWriter.remove(tx, s);
                 removed.add(s.spec().name());
             }
+            removed.sort(null);
             return new StackWire.RemoveAnswer(stack, removed);
         }));
     }
