@@ -66,6 +66,9 @@ public final class StackDeployCommand implements Runnable {
         for (ComposeProblem w : loaded.warnings()) {
             err.println("jswarm: warning: " + w);
         }
+        loaded.deployments().stream().filter(d -> !d.secrets().isEmpty() || !d.configs().isEmpty()).forEach(d ->
+                err.println("jswarm: warning: " + d.service() + ": secrets and configs are not distributed by this build yet; "
+                        + "its tasks start without those files"));
         err.flush();
         StackWire.DeployRequest request = request(loaded);
         JswarmCommand root = JswarmCommand.of(spec);
