@@ -27,8 +27,7 @@ final class ForwardedRoutes {
             get("/v1/services/" + ID + "/logs"),
             get("/v1/tasks"),
             get("/v1/events"),
-            // Stack deploy from a compose file: provided by the compose/stack work; until then the
-            // manager answers 404 and the page says deploy is unavailable.
+            // Stack deploy from a compose file (the manager parses it; problems come back by line).
             post("/v1/stacks/" + ID));
 
     private ForwardedRoutes() {}
@@ -45,9 +44,13 @@ final class ForwardedRoutes {
         return false;
     }
 
-    /** Answers that stream (server-sent events, followed logs) must not be cut by an idle timeout. */
+    /**
+     * Answers that stream (server-sent events, followed logs) must not be cut by an idle timeout;
+     * nor a stack deploy, which answers only once its depends_on waits are over (bounded by the
+     * manager's own deadline).
+     */
     static boolean streams(String path) {
-        return path.equals("/v1/events") || path.endsWith("/logs");
+        return path.equals("/v1/events") || path.endsWith("/logs") || path.startsWith("/v1/stacks/");
     }
 
     private static Route get(String regex) {

@@ -29,6 +29,11 @@ public final class DaemonClient implements AutoCloseable {
     }
 
     public static DaemonClient connect(DaemonAddress address) {
+        return connect(address, TIMEOUT);
+    }
+
+    /** With a longer {@code timeout} for calls that wait on the cluster (a stack deploy's depends_on waits). */
+    public static DaemonClient connect(DaemonAddress address, Duration timeout) {
         if (!(address instanceof DaemonAddress.UnixSocket unix)) {
             throw new CliException(ExitCodes.USAGE, "-H: tcp:// addresses need a client certificate, which this build "
                     + "cannot use yet; run the command on a manager's host (unix socket)");
@@ -37,7 +42,7 @@ public final class DaemonClient implements AutoCloseable {
             throw new CliException(ExitCodes.NO_DAEMON, "no jswarm daemon at " + address + " (is it running? is --data-dir right?)");
         }
         Vertx vertx = Vertx.vertx();
-        return new DaemonClient(vertx, ApiClient.unixSocket(vertx, unix.path(), TIMEOUT), address);
+        return new DaemonClient(vertx, ApiClient.unixSocket(vertx, unix.path(), timeout), address);
     }
 
     public Vertx vertx() {

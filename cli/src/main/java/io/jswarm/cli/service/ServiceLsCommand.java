@@ -27,7 +27,7 @@ public final class ServiceLsCommand implements Runnable {
         }
     }
 
-    static void print(List<ServiceWire.ServiceView> views, JswarmCommand root, PrintWriter out) {
+    public static void print(List<ServiceWire.ServiceView> views, JswarmCommand root, PrintWriter out) {
         if (root.format() == OutputFormat.JSON) {
             out.println(Json.write(views));
         } else if (root.quiet()) {

@@ -18,11 +18,15 @@ import java.util.Map;
  * The task listing shared by {@code service ps} and {@code node ps}: tasks come newest first
  * within a slot; older tasks of the same slot are history lines prefixed with {@code \_}.
  */
-final class TaskTable {
+public final class TaskTable {
     private TaskTable() {}
 
     static void print(DaemonClient client, String query, boolean noTrunc, JswarmCommand root, PrintWriter out) {
-        List<Task> tasks = List.of(Json.read(client.get("/v1/tasks" + query).body(), Task[].class));
+        print(client, List.of(Json.read(client.get("/v1/tasks" + query).body(), Task[].class)), noTrunc, root, out);
+    }
+
+    /** {@code tasks} in the API's order (newest first within a slot), e.g. those of a stack's services. */
+    public static void print(DaemonClient client, List<Task> tasks, boolean noTrunc, JswarmCommand root, PrintWriter out) {
         if (root.format() == OutputFormat.JSON) {
             out.println(Json.write(tasks));
             out.flush();

@@ -11,10 +11,10 @@ import io.jswarm.scheduler.placement.ConstraintSet;
 import java.util.List;
 
 /** Running/desired counts for {@code service ls} and the dashboard: pure. */
-final class ServiceViews {
+public final class ServiceViews {
     private ServiceViews() {}
 
-    static ServiceWire.ServiceView of(Service s, List<Task> tasks, List<Node> nodes) {
+    public static ServiceWire.ServiceView of(Service s, List<Task> tasks, List<Node> nodes) {
         ServiceMode mode = s.spec().mode();
         boolean job = mode.isJob();
         int running = 0;

@@ -3,6 +3,8 @@ package io.jswarm.manager.orchestration;
 import io.jswarm.api.dispatch.AssignmentsMessage;
 import io.jswarm.api.dispatch.TaskStatusReport;
 import io.jswarm.api.task.ContainerStatus;
+import io.jswarm.api.task.HealthConfig;
+import io.jswarm.api.task.HealthState;
 import io.jswarm.api.task.Task;
 import io.jswarm.api.task.TaskState;
 import io.jswarm.api.task.TaskStatus;
@@ -23,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link AssignmentStream} (full set, then increments) and reports through {@link StatusReports},
  * like the real agent. A task "runs" at once; its container args decide what happens next:
  * {@code exit N} ends it with code N (0: COMPLETE, else FAILED), anything else keeps it RUNNING
- * until the test calls {@link #crash} or the managers raise its desired state.
+ * until the test calls {@link #crash} or the managers raise its desired state. A task with a
+ * health check reports health STARTING when it starts and HEALTHY one round later, unless its
+ * args contain {@code never-healthy} (it stays STARTING, as a probe that keeps failing in its
+ * start period would).
  */
 final class FakeWorker implements AutoCloseable {
     private final ClusterStore store;
@@ -121,7 +126,12 @@ final class FakeWorker implements AutoCloseable {
         }
         if (local.ordinal() < TaskState.RUNNING.ordinal()) {
             containers.put(t.id(), TaskState.RUNNING);
-            out.add(update(t, TaskState.RUNNING, null, "started"));
+            out.add(update(t, TaskState.RUNNING, null, "started", hasHealthcheck(t) ? HealthState.STARTING : null));
+            return;
+        }
+        if (hasHealthcheck(t) && t.status().health() != HealthState.HEALTHY
+                && !t.spec().container().args().contains("never-healthy")) {
+            out.add(update(t, TaskState.RUNNING, null, "started", HealthState.HEALTHY));
             return;
         }
         Integer exit = exitCode(t);
@@ -137,10 +147,19 @@ final class FakeWorker implements AutoCloseable {
         return args.size() == 2 && args.get(0).equals("exit") ? Integer.valueOf(args.get(1)) : null;
     }
 
+    private static boolean hasHealthcheck(Task t) {
+        HealthConfig h = t.spec().container().healthcheck();
+        return h != null && !h.test().isEmpty() && !h.test().get(0).equals("NONE");
+    }
+
     private TaskStatusReport.Update update(Task t, TaskState s, Integer exit, String message) {
+        return update(t, s, exit, message, t.status().health());
+    }
+
+    private TaskStatusReport.Update update(Task t, TaskState s, Integer exit, String message, HealthState health) {
         String error = s == TaskState.FAILED ? message : null;
         return new TaskStatusReport.Update(t.id(), new TaskStatus(s, clock.instant(), message, error,
-                exit == null ? null : new ContainerStatus("c-" + t.id(), 1, exit), null));
+                exit == null ? null : new ContainerStatus("c-" + t.id(), 1, exit), health));
     }
 
     @Override
