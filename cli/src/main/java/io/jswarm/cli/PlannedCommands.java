@@ -89,6 +89,11 @@ final class PlannedCommands {
     private static void add(CommandLine parent, Entry entry) {
         if (entry instanceof Real r) {
             parent.addSubcommand(r.command());
+            if (r.command() instanceof StopsAtPositional) {
+                // Set after adding: a subcommand takes over its parent's parser settings when added.
+                parent.getSubcommands().values().stream().filter(c -> c.getCommand() == r.command())
+                        .forEach(c -> c.setStopAtPositional(true));
+            }
         } else if (entry instanceof Planned p) {
             parent.addSubcommand(p.name(), plannedSpec(p));
         } else if (entry instanceof Group g) {

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code jswarm service create [OPTIONS] IMAGE [COMMAND] [ARG...]}: docker's flags that map onto the model. */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
-        modelTransformer = StopAtImage.class, description = "Create a service")
-public final class ServiceCreateCommand implements Runnable {
+        description = "Create a service")
+public final class ServiceCreateCommand implements Runnable, io.jswarm.cli.StopsAtPositional {
     @Spec
     CommandSpec spec;
 

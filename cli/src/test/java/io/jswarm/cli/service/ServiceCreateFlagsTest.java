@@ -36,7 +36,7 @@ class ServiceCreateFlagsTest {
 
     private static ServiceSpec spec(String... args) {
         ServiceCreateCommand cmd = new ServiceCreateCommand();
-        new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        new CommandLine(cmd).setCaseInsensitiveEnumValuesAllowed(true).setStopAtPositional(true).parseArgs(args);
         return cmd.toSpec();
     }
 

@@ -18,6 +18,16 @@ import java.util.List;
 public final class LeaderLoops implements AutoCloseable {
     private final List<StoreLoop> loops;
     private boolean running;
+    /**
+     * Leadership changes are applied in order on this thread: stopping waits for each loop's
+     * current pass (which may wait on a Raft write until its deadline), and the caller — the
+     * manager's Vert.x timer — must not block that long.
+     */
+    private final java.util.concurrent.ExecutorService control = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jswarm-leader-loops");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LeaderLoops(ClusterStore store, Clock clock, TaskIdGenerator ids) {
         this.loops = List.of(
@@ -40,12 +50,18 @@ public final class LeaderLoops implements AutoCloseable {
         }
     }
 
+    /** Starts or stops the loops without blocking the caller; changes apply in the order given. */
+    public void leadershipChanged(boolean leading) {
+        control.execute(leading ? this::start : this::stop);
+    }
+
     public synchronized boolean running() {
         return running;
     }
 
     @Override
     public void close() {
+        control.shutdownNow();
         stop();
     }
 }

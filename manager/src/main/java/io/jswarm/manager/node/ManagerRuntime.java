@@ -78,11 +78,11 @@ public final class ManagerRuntime implements AutoCloseable {
         if (leader && !wasLeader) {
             LOG.info("{} became the Raft leader (term {})", record.nodeId(), member.term());
             dispatcher.becameLeader();
-            loops.start();
+            loops.leadershipChanged(true);
         } else if (!leader && wasLeader) {
             LOG.info("{} is no longer the Raft leader", record.nodeId());
             dispatcher.lostLeadership();
-            loops.stop();
+            loops.leadershipChanged(false);
         }
         wasLeader = leader;
         long now = System.nanoTime();
