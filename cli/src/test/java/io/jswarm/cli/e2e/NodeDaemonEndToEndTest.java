@@ -58,9 +58,9 @@ class NodeDaemonEndToEndTest {
     record Run(int code, String out, String err) {}
 
     Run jswarm(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
+        // Options first: after a "--" everything is the container's command.
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(args));
         CommandLine cli = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -114,10 +114,11 @@ class NodeDaemonEndToEndTest {
         ok("service", "create", "-d", "--name", "web", "-p", "published=" + webPort + ",target=80,mode=host",
                 "--mount", "type=bind,source=" + www + ",target=/var/www,readonly", "--", "busybox:e2e", "httpd", "-f", "-h", "/var/www");
         String page = Await.until("the web page on the published port", CONVERGE, () -> get(webPort), b -> b.contains("hello from jswarm"));
-        assertEquals("hello from jswarm " + n + "\n", page);
+        assertEquals("200 hello from jswarm " + n + "\n", page);
 
         // kill -9 the container's process: the task fails and a replacement serves again.
-        String first = runningContainers("web").iterator().next();
+        String first = Await.until("web.1 reported RUNNING", CONVERGE, () -> runningContainers("web"), c -> c.size() == 1)
+                .iterator().next();
         long pid = Long.parseLong(Files.readString(containerDir(first).resolve("container.pid")).strip());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         Set<String> replaced = Await.until("a replacement container of web running", CONVERGE, () -> runningContainers("web"),
