@@ -60,7 +60,7 @@ final class PlannedCommands {
                         planned("update", "Change a service"),
                         command(new io.jswarm.cli.service.ServiceScaleCommand()),
                         command(new io.jswarm.cli.service.ServiceRmCommand()),
-                        planned("logs", "Show a service's logs")),
+                        command(new io.jswarm.cli.service.ServiceLogsCommand())),
                 group("stack", "Manage stacks deployed from Compose files",
                         planned("deploy", "Deploy or update a stack"),
                         planned("ls", "List stacks"),

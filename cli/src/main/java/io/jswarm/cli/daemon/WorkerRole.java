@@ -49,6 +49,7 @@ final class WorkerRole implements AutoCloseable {
     private ApiClient client;
     private DispatcherClient dispatcher;
     private StatusSender sender;
+    private LogServer logServer;
 
     WorkerRole(WorkerOptions options, StoreImageSource images, Clock clock) {
         this.options = options;
@@ -88,6 +89,8 @@ final class WorkerRole implements AutoCloseable {
         }
         dispatcher = new DispatcherClient(client, s.nodeId(), target, agent, ports);
         dispatcher.start();
+        logServer = new LogServer(client, s.nodeId(), runtime, s.managers().get());
+        logServer.start();
     }
 
     private synchronized StatusSender currentSender() {
@@ -107,6 +110,10 @@ final class WorkerRole implements AutoCloseable {
     }
 
     private void stopSession() {
+        if (logServer != null) {
+            logServer.close();
+            logServer = null;
+        }
         if (dispatcher != null) {
             dispatcher.close();
             dispatcher = null;
@@ -124,6 +131,10 @@ final class WorkerRole implements AutoCloseable {
     synchronized void left() {
         if (agent == null) {
             return;
+        }
+        if (logServer != null) {
+            logServer.close();
+            logServer = null;
         }
         if (dispatcher != null) {
             dispatcher.close();

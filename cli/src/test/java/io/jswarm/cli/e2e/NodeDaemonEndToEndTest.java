@@ -127,10 +127,16 @@ class NodeDaemonEndToEndTest {
         Await.until("the page answers again from the replacement", CONVERGE, () -> get(webPort), b -> b.contains("hello from jswarm"));
 
         // Scaling (a second host-mode port cannot be published on one node, so a service without ports).
-        ok("service", "create", "-d", "--name", "sleeper", "busybox:e2e", "sleep", "600");
+        ok("service", "create", "-d", "--name", "sleeper", "--", "busybox:e2e", "sh", "-c", "echo started $HOSTNAME; exec sleep 600");
         Await.until("sleeper.1 running", CONVERGE, () -> runningContainers("sleeper").size(), c -> c == 1);
         ok("service", "scale", "-d", "sleeper=2");
         Await.until("sleeper scaled to 2 containers", CONVERGE, () -> runningContainers("sleeper").size(), c -> c == 2);
+
+        // service logs: gathered by the manager from the node's task log files, named by task.
+        String logs = Await.until("both sleepers' first line in service logs", CONVERGE, () -> ok("service", "logs", "sleeper").out(),
+                o -> o.contains("sleeper.1    | started") && o.contains("sleeper.2    | started"));
+        assertTrue(ok("service", "logs", "--tail", "1", "-t", "sleeper").out().matches("(?s)sleeper\\.\\d    \\| 20\\d\\d-.*Z started .*\n"),
+                "one line with its time: " + logs);
 
         ok("service", "rm", "web", "sleeper");
         Await.until("every container removed from the node", CONVERGE, () -> containerIds(), List::isEmpty);

@@ -79,6 +79,8 @@ public final class Daemon implements AutoCloseable {
     private volatile ReloadableKeyManager keys;
     private volatile CertRenewer renewer;
     private volatile Router localRouter;
+    private io.jswarm.manager.api.LogsApi logs;
+    private ManagerRuntime logsOwner;
     private HttpServer localServer;
     private final java.util.concurrent.ExecutorService bootstrap = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "jswarm-bootstrap");
@@ -186,6 +188,16 @@ public final class Daemon implements AutoCloseable {
         io.jswarm.manager.api.OrchestrationRoutes.mount(vertx, r, m.store);
         new io.jswarm.manager.dispatcher.DispatchApi(vertx, m.store, m.dispatcher::leading).mount(r);
         new io.jswarm.manager.dispatcher.WorkerPortsApi(m.store).mount(r);
+        logsFor(m).mount(r);
+    }
+
+    /** One log broker per manager runtime: the local API and the cluster port must share its queues. */
+    private synchronized io.jswarm.manager.api.LogsApi logsFor(ManagerRuntime m) {
+        if (logsOwner != m) {
+            logs = new io.jswarm.manager.api.LogsApi(vertx, m.store);
+            logsOwner = m;
+        }
+        return logs;
     }
 
     private Wire.Info info() {
