@@ -125,6 +125,12 @@ class NodeDaemonEndToEndTest {
                 s -> s.size() == 1 && !s.contains(first));
         assertNotEquals(Set.of(first), replaced);
         Await.until("the page answers again from the replacement", CONVERGE, () -> get(webPort), b -> b.contains("hello from jswarm"));
+        // The first replacement took over: the dead container freed its host port at once, so no
+        // attempt failed on "port … is already published" (the history is the killed task and one more).
+        JsonNode history = Json.mapper().readTree(ok("service", "ps", "web", "--format", "json").out());
+        List<String> states = new ArrayList<>();
+        history.forEach(t -> states.add(t.path("status").path("state").asText() + " " + t.path("status").path("message").asText()));
+        assertEquals(2, history.size(), "killed task + its replacement, nothing in between: " + states);
 
         // Scaling (a second host-mode port cannot be published on one node, so a service without ports).
         ok("service", "create", "-d", "--name", "sleeper", "--", "busybox:e2e", "sh", "-c", "echo started $HOSTNAME; exec sleep 600");
