@@ -19,6 +19,18 @@ public final class DaemonLauncher {
 
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /**
+     * Options for the daemons this JVM starts ({@code jswarm daemon --help}), from the system
+     * property {@value #DAEMON_ARGS} (whitespace-separated), e.g. {@code --no-worker --dashboard-addr none}
+     * for tests that start many daemons and want no bridges or dashboards.
+     */
+    public static final String DAEMON_ARGS = "jswarm.daemon.args";
+
+    static java.util.List<String> extraArgs() {
+        String v = System.getProperty(DAEMON_ARGS, "").strip();
+        return v.isEmpty() ? java.util.List.of() : java.util.List.of(v.split("\\s+"));
+    }
+
     public static void ensureRunning(DaemonConnection conn, Path dataDir) {
         if (conn.reachable()) {
             return;
@@ -37,6 +49,7 @@ public final class DaemonLauncher {
             cmd.add("daemon");
             cmd.add("--data-dir");
             cmd.add(dataDir.toString());
+            cmd.addAll(extraArgs());
             p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.jswarm.cli.swarm;
 
+import io.jswarm.manager.client.ApiResponse;
+
 import io.jswarm.cli.JswarmCommand;
 import io.jswarm.cli.client.DaemonConnection;
 import io.jswarm.cli.client.DaemonLauncher;
@@ -100,6 +102,16 @@ public final class InitCommand implements Runnable {
                 out.println("    jswarm join --token " + tokens.worker() + " " + info.clusterAddr());
                 out.println();
                 out.println("To add a manager to this swarm, run 'jswarm join-token manager' and follow the instructions.");
+                ApiResponse dash = conn.send(HttpMethod.POST, "/v1/dashboard/token/initial", java.util.Map.of());
+                if (dash.ok()) {
+                    var d = dash.as(com.fasterxml.jackson.databind.JsonNode.class);
+                    out.println();
+                    out.println("Dashboard: " + d.path("address").asText());
+                    if (d.has("token")) {
+                        out.println("Dashboard login token (shown once; 'jswarm dashboard token --rotate' makes a new one):");
+                        out.println("    " + d.path("token").asText());
+                    }
+                }
             }
             out.flush();
         }

@@ -39,6 +39,17 @@ class ClusterCommandsTest {
         return new Run(cli.execute(args), out.toString(), err.toString());
     }
 
+    /** These daemons only test the cluster commands: no worker role (no bridges, cgroups) and no dashboards. */
+    @org.junit.jupiter.api.BeforeAll
+    static void plainDaemons() {
+        System.setProperty(io.jswarm.cli.client.DaemonLauncher.DAEMON_ARGS, "--no-worker --dashboard-addr none");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreDaemonArgs() {
+        System.clearProperty(io.jswarm.cli.client.DaemonLauncher.DAEMON_ARGS);
+    }
+
     /** Stops the daemons the commands started, by the pid each wrote into its data directory. */
     @AfterEach
     void stopDaemons() throws Exception {

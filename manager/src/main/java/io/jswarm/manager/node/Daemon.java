@@ -69,6 +69,7 @@ public final class Daemon implements AutoCloseable {
     private final Vertx vertx;
     private final NodeFiles files;
     private final DaemonOptions options;
+    private final NodeExtension extension;
     private volatile NodeRecord record;
     private volatile NodeCredentials creds;
     private volatile ManagerRuntime manager;
@@ -78,6 +79,8 @@ public final class Daemon implements AutoCloseable {
     private volatile ReloadableKeyManager keys;
     private volatile CertRenewer renewer;
     private volatile Router localRouter;
+    private io.jswarm.manager.api.LogsApi logs;
+    private ManagerRuntime logsOwner;
     private HttpServer localServer;
     private final java.util.concurrent.ExecutorService bootstrap = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "jswarm-bootstrap");
@@ -85,15 +88,21 @@ public final class Daemon implements AutoCloseable {
         return t;
     });
 
-    private Daemon(Vertx vertx, DaemonOptions options) {
+    private Daemon(Vertx vertx, DaemonOptions options, NodeExtension extension) {
         this.vertx = vertx;
         this.options = options;
+        this.extension = extension;
         this.files = new NodeFiles(options.dataDir());
     }
 
     /** Starts the daemon; resumes its cluster membership if the data directory has one. */
     public static Daemon start(DaemonOptions options) throws IOException {
-        Daemon d = new Daemon(Vertx.vertx(), options);
+        return start(options, NodeExtension.NONE);
+    }
+
+    /** Starts the daemon with what the assembled node adds (worker role, dashboard). */
+    public static Daemon start(DaemonOptions options, NodeExtension extension) throws IOException {
+        Daemon d = new Daemon(Vertx.vertx(), options, extension);
         try {
             d.files.createDataDir();
             // Resume first: the socket answering is what tells the CLI (and tests) the node is ready.
@@ -143,6 +152,7 @@ public final class Daemon implements AutoCloseable {
             Wire.JoinRequest req = HttpJson.body(c, Wire.JoinRequest.class);
             return offLoop(() -> join(req));
         }));
+        extension.mountLocal(r);
         ManagerRuntime m = manager;
         if (m != null) {
             mountManagerRoutes(r, m);
@@ -177,6 +187,17 @@ public final class Daemon implements AutoCloseable {
         new HeartbeatApi(m.dispatcher, m.store, m::heartbeatPeriod, m.member::leaderId).mount(r);
         io.jswarm.manager.api.OrchestrationRoutes.mount(vertx, r, m.store);
         new io.jswarm.manager.dispatcher.DispatchApi(vertx, m.store, m.dispatcher::leading).mount(r);
+        new io.jswarm.manager.dispatcher.WorkerPortsApi(m.store).mount(r);
+        logsFor(m).mount(r);
+    }
+
+    /** One log broker per manager runtime: the local API and the cluster port must share its queues. */
+    private synchronized io.jswarm.manager.api.LogsApi logsFor(ManagerRuntime m) {
+        if (logsOwner != m) {
+            logs = new io.jswarm.manager.api.LogsApi(vertx, m.store);
+            logsOwner = m;
+        }
+        return logs;
     }
 
     private Wire.Info info() {
@@ -226,7 +247,7 @@ public final class Daemon implements AutoCloseable {
                 : new Cluster(Cluster.ID, null, clusterId, period, Pem.write(ca.certificate()),
                         Pem.writePrivateKey(ca.key()), JoinToken.newSecret(), JoinToken.newSecret(), lifetime);
         Node self = new Node(nodeId, null, new NodeSpec(NodeRole.MANAGER, Availability.ACTIVE, Map.of()),
-                new NodeDescription(options.hostname(), new Platform("linux", "amd64"), null, null),
+                new NodeDescription(options.hostname(), new Platform("linux", "amd64"), extension.resources(), null),
                 new NodeStatus(NodeState.UNKNOWN, "", rec.clusterAddr()),
                 new ManagerStatus(true, Reachability.REACHABLE, rec.raftAddr()));
         m.store.update(tx -> {
@@ -399,6 +420,7 @@ public final class Daemon implements AutoCloseable {
         }
         record = null;
         creds = null;
+        extension.left();
         localRouter = buildLocalRouter();
         for (Path p : List.of(files.nodeJson(), files.certs(), files.raft())) {
             deleteTree(p);
@@ -467,6 +489,16 @@ public final class Daemon implements AutoCloseable {
             }
             return all;
         }, options.clock(), renewed -> creds = renewed);
+        SessionAgent session = agent;
+        extension.activated(new NodeSession(vertx, files.dataDir(), rec.nodeId(), rec.clusterId(), rec.role(), rec.advertiseHost(),
+                keys, c, () -> {
+                    List<String> all = new ArrayList<>(record.managerAddrs());
+                    if (manager != null) {
+                        all.remove(record.clusterAddr());
+                        all.add(0, record.clusterAddr());
+                    }
+                    return all;
+                }, session::target, files.socket()));
     }
 
     private HttpServer startClusterServer(NodeRecord rec, NodeCredentials c, ManagerRuntime m) {
@@ -491,6 +523,11 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            extension.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the node's extensions: {}", e.getMessage());
+        }
         if (renewer != null) {
             renewer.close();
         }

@@ -18,11 +18,16 @@ public final class DaemonMain {
 
     /** Starts the daemon and blocks until the JVM is asked to stop (SIGTERM/SIGINT). */
     public static void run(DaemonOptions options) throws Exception {
+        run(options, NodeExtension.NONE);
+    }
+
+    /** As {@link #run(DaemonOptions)}, with what the assembled node adds (worker role, dashboard). */
+    public static void run(DaemonOptions options, NodeExtension extension) throws Exception {
         // RAFT.md: on small machines a Ratis follower otherwise starts a thread per replicated entry.
         if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
             System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "4");
         }
-        Daemon daemon = Daemon.start(options);
+        Daemon daemon = Daemon.start(options, extension);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.close();

@@ -42,6 +42,11 @@ final class SessionAgent implements AutoCloseable {
         this.target = managers.isEmpty() ? null : managers.get(0);
     }
 
+    /** The manager the heartbeats go to: the leader once a heartbeat succeeded. */
+    String target() {
+        return target;
+    }
+
     void start() {
         vertx.runOnContext(v -> beat());
     }

@@ -114,14 +114,7 @@ public final class BridgeNetwork {
      * it would block re-creating the same name right away. Idempotent.
      */
     public synchronized void detach(String containerId) {
-        for (String chain : List.of("prerouting", "output")) {
-            var listing = host.tryRun(host.tool("nft", "-a", "list", "chain", "ip", config.nftTable(), chain));
-            if (listing.ok()) {
-                for (long handle : NftRules.handlesFor(listing.stdout(), containerId)) {
-                    host.run(host.tool("nft", "delete", "rule", "ip", config.nftTable(), chain, "handle", String.valueOf(handle)));
-                }
-            }
-        }
+        unpublish(containerId);
         String veth = config.hostVeth(containerId);
         if (host.tryRun(host.ip("link", "show", "dev", veth)).ok()) {
             host.run(host.ip("link", "del", veth));
@@ -130,6 +123,22 @@ public final class BridgeNetwork {
             host.run(List.of("ip", "netns", "del", config.netnsName(containerId)));
         }
         ipam.release(containerId);
+    }
+
+    /**
+     * Removes the container's published ports only (its address, veth and namespace stay): an
+     * exited container keeps its logs until it is removed, but must not hold its host port, or
+     * its replacement on this node could not publish it. Idempotent.
+     */
+    public synchronized void unpublish(String containerId) {
+        for (String chain : List.of("prerouting", "output")) {
+            var listing = host.tryRun(host.tool("nft", "-a", "list", "chain", "ip", config.nftTable(), chain));
+            if (listing.ok()) {
+                for (long handle : NftRules.handlesFor(listing.stdout(), containerId)) {
+                    host.run(host.tool("nft", "delete", "rule", "ip", config.nftTable(), chain, "handle", String.valueOf(handle)));
+                }
+            }
+        }
     }
 
     /** Ids of the containers that have a network namespace of this node (from /run/netns). */

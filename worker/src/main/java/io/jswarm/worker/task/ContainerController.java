@@ -34,6 +34,8 @@ public final class ContainerController implements Controller {
     private final BridgeNetwork network;
     private final ImageSource images;
     private final List<PortConfig> hostPorts;
+    /** Set once the exit was seen and the ports were unpublished (not persisted: unpublishing again is harmless). */
+    private boolean portsReleased;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private HealthMonitor health;
@@ -129,6 +131,7 @@ public final class ContainerController implements Controller {
         Optional<ExitStatus> exit = runtime.exitStatus(id());
         if (exit.isPresent()) {
             stopHealth();
+            releasePorts();
             return Observation.exited(exit.get());
         }
         startHealth(); // after a worker restart the monitor starts on the first look
@@ -152,6 +155,7 @@ public final class ContainerController implements Controller {
         } catch (CommandFailedException e) {
             throw new ControllerException(e.getMessage(), e);
         }
+        releasePorts();
     }
 
     @Override
@@ -161,6 +165,7 @@ public final class ContainerController implements Controller {
         if (rec.isPresent() && rec.get().shimPid() != null) {
             runtime.stop(id(), "KILL", Duration.ZERO);
         }
+        releasePorts();
     }
 
     @Override
@@ -172,6 +177,14 @@ public final class ContainerController implements Controller {
             if (network != null) {
                 network.detach(id());
             }
+        }
+    }
+
+    /** An exited container frees its host ports at once (Docker does too), so a replacement here can take them. */
+    private void releasePorts() {
+        if (network != null && !hostPorts.isEmpty() && !portsReleased) {
+            network.unpublish(id());
+            portsReleased = true;
         }
     }
 
