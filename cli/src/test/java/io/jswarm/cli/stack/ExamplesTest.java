@@ -45,7 +45,7 @@ class ExamplesTest {
         assertEquals(List.of("demo_backend", "demo_seed", "demo_web"), req.order());
         var web = req.services().get(2);
         assertEquals(PublishMode.HOST, web.endpoint().ports().get(0).publishMode());
-        assertEquals(8080, web.endpoint().ports().get(0).publishedPort());
+        assertEquals(8081, web.endpoint().ports().get(0).publishedPort());
         assertEquals(new ServiceMode.ReplicatedJob(3, 3), req.services().get(1).mode());
         assertTrue(req.dependsOn().contains(new StackWire.Wait("demo_seed", "demo_backend", Condition.SERVICE_HEALTHY, true)),
                 req.dependsOn().toString());
