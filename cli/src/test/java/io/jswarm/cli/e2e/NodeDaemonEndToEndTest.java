@@ -144,6 +144,66 @@ class NodeDaemonEndToEndTest {
         assertTrue(ok("service", "logs", "--tail", "1", "-t", "sleeper").out().matches("(?s)sleeper\\.\\d    \\| 20\\d\\d-.*Z started .*\n"),
                 "one line with its time: " + logs);
 
+        // A Compose stack with depends_on honoured: seed (a job) waits until backend is healthy,
+        // web waits until every seed run completed; deploy returns once all have converged.
+        int stackPort = webPort + 1000;
+        Path stackFile = root.resolve("stack.yml");
+        Files.writeString(stackFile, """
+                services:
+                  backend:
+                    image: busybox:e2e
+                    command: ["sh", "-c", "sleep 1; touch /tmp/ready; exec sleep 600"]
+                    healthcheck:
+                      test: ["CMD", "test", "-f", "/tmp/ready"]
+                      interval: 1s
+                      timeout: 1s
+                      retries: 3
+                  seed:
+                    image: busybox:e2e
+                    command: ["sh", "-c", "echo seeded"]
+                    deploy:
+                      mode: replicated-job
+                      replicas: 2
+                    depends_on:
+                      backend:
+                        condition: service_healthy
+                  web:
+                    image: busybox:e2e
+                    command: ["httpd", "-f", "-h", "/var/www"]
+                    volumes:
+                      - type: bind
+                        source: %s
+                        target: /var/www
+                        read_only: true
+                    ports:
+                      - target: 80
+                        published: %d
+                        mode: host
+                    depends_on:
+                      seed:
+                        condition: service_completed_successfully
+                """.formatted(www, stackPort));
+        ok("deploy", "-c", stackFile.toString(), "--timeout", "120s", "demo");
+        assertEquals("200 hello from jswarm " + n + "\n", get(stackPort), "the stack's web answers once deploy returns");
+        JsonNode seedRuns = Json.mapper().readTree(ok("service", "ps", "demo_seed", "--format", "json").out());
+        JsonNode webTasks = Json.mapper().readTree(ok("service", "ps", "demo_web", "--format", "json").out());
+        java.time.Instant lastSeedDone = java.time.Instant.MIN;
+        for (JsonNode t : seedRuns) {
+            assertEquals("COMPLETE", t.path("status").path("state").asText(), "every seed run completed: " + seedRuns);
+            java.time.Instant done = java.time.Instant.parse(t.path("status").path("timestamp").asText());
+            lastSeedDone = done.isAfter(lastSeedDone) ? done : lastSeedDone;
+        }
+        java.time.Instant webCreated = java.time.Instant.parse(webTasks.get(0).path("meta").path("createdAt").asText());
+        assertTrue(webCreated.isAfter(lastSeedDone), "web was created only after the seed job completed: " + webCreated + " vs " + lastSeedDone);
+        assertTrue(ok("stack", "ls").out().contains("demo"));
+        Set<String> webContainers = runningContainers("demo_web");
+        // Redeploying the unchanged file changes nothing: same running container, no new task.
+        ok("deploy", "-c", stackFile.toString(), "--timeout", "60s", "demo");
+        assertEquals(webContainers, runningContainers("demo_web"), "an unchanged redeploy restarts nothing");
+        assertEquals(1, Json.mapper().readTree(ok("service", "ps", "demo_web", "--format", "json").out()).size());
+        ok("stack", "rm", "demo");
+        Await.until("the stack's services gone", CONVERGE, () -> ok("service", "ls", "--format", "json").out(), o -> !o.contains("demo_"));
+
         ok("service", "rm", "web", "sleeper");
         Await.until("every container removed from the node", CONVERGE, () -> containerIds(), List::isEmpty);
         Await.until("the published port is closed", Duration.ofSeconds(10), () -> {
