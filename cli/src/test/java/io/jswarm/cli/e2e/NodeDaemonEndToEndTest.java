@@ -201,6 +201,18 @@ class NodeDaemonEndToEndTest {
         ok("deploy", "-c", stackFile.toString(), "--timeout", "60s", "demo");
         assertEquals(webContainers, runningContainers("demo_web"), "an unchanged redeploy restarts nothing");
         assertEquals(1, Json.mapper().readTree(ok("service", "ps", "demo_web", "--format", "json").out()).size());
+        // Changing one service in the file replaces that service's task with the new template, and only it.
+        Set<String> backendContainers = runningContainers("demo_backend");
+        Files.writeString(stackFile, Files.readString(stackFile).replace(
+                "    command: [\"httpd\", \"-f\", \"-h\", \"/var/www\"]\n",
+                "    command: [\"httpd\", \"-f\", \"-h\", \"/var/www\"]\n    environment:\n      - RELEASE=2\n"));
+        ok("deploy", "-c", stackFile.toString(), "--timeout", "60s", "demo");
+        Set<String> newWeb = Await.until("demo_web replaced by a task of the new template", CONVERGE,
+                () -> runningContainers("demo_web"), c -> c.size() == 1 && !c.equals(webContainers));
+        assertTrue(Files.readString(containerDir(newWeb.iterator().next()).resolve("bundle/config.json")).contains("RELEASE=2"),
+                "the new container runs the changed spec");
+        Await.until("the page answers from the updated web", CONVERGE, () -> get(stackPort), b -> b.contains("hello from jswarm"));
+        assertEquals(backendContainers, runningContainers("demo_backend"), "the unchanged backend was not touched");
         ok("stack", "rm", "demo");
         Await.until("the stack's services gone", CONVERGE, () -> ok("service", "ls", "--format", "json").out(), o -> !o.contains("demo_"));
 

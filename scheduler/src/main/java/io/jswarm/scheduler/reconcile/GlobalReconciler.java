@@ -5,6 +5,7 @@ import io.jswarm.api.service.Service;
 import io.jswarm.api.task.Task;
 import io.jswarm.api.task.TaskState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,8 @@ final class GlobalReconciler {
             }
         }
         List<Node> sorted = nodes.stream().sorted(Comparator.comparing(Node::id)).toList();
+        List<Task> kept = new ArrayList<>();
+        Map<String, Node> keptOn = new HashMap<>();
         for (Node node : sorted) {
             if (!eligibility.mayKeep(node)) {
                 continue;
@@ -72,10 +75,19 @@ final class GlobalReconciler {
             if (outcome instanceof SlotOutcome.Replace && eligibility.mayTakeNew(node)) {
                 changes.shutdown(slot.current);
                 changes.create(factory.onNode(service, node.id(), now));
+            } else if (outcome instanceof SlotOutcome.Keep && !job) {
+                kept.add(slot.current);
+                keptOn.put(slot.current.id(), node);
             } else if (outcome instanceof SlotOutcome.Wait w) {
                 changes.checkAgainAt(w.until());
             } else if (outcome instanceof SlotOutcome.GivenUp g) {
                 changes.givenUp(slot.current, g.reason());
+            }
+        }
+        for (Task outdated : Rollout.toReplace(kept, service.spec().task(), service.spec().update().parallelism())) {
+            if (eligibility.mayTakeNew(keptOn.get(outdated.id()))) {
+                changes.shutdown(outdated);
+                changes.create(factory.onNode(service, outdated.nodeId(), now));
             }
         }
     }

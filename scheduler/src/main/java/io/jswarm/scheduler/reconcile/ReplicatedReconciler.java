@@ -57,6 +57,7 @@ final class ReplicatedReconciler {
             }
         }
         Set<Integer> used = new TreeSet<>();
+        List<Task> kept = new ArrayList<>();
         for (Slot slot : occupied) {
             used.add(slot.current.slot());
             Task t = slot.current;
@@ -65,11 +66,17 @@ final class ReplicatedReconciler {
             if (outcome instanceof SlotOutcome.Replace) {
                 changes.shutdown(t);
                 changes.create(factory.replicated(service, t.slot(), now));
+            } else if (outcome instanceof SlotOutcome.Keep) {
+                kept.add(t);
             } else if (outcome instanceof SlotOutcome.Wait w) {
                 changes.checkAgainAt(w.until());
             } else if (outcome instanceof SlotOutcome.GivenUp g) {
                 changes.givenUp(t, g.reason());
             }
+        }
+        for (Task outdated : Rollout.toReplace(kept, service.spec().task(), service.spec().update().parallelism())) {
+            changes.shutdown(outdated);
+            changes.create(factory.replicated(service, outdated.slot(), now));
         }
         int missing = replicas - occupied.size();
         for (int n = 1; missing > 0; n++) {
