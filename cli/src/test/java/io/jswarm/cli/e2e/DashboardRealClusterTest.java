@@ -173,6 +173,12 @@ class DashboardRealClusterTest {
         screenshot("real-stacks");
         browser.findElement(By.cssSelector("nav a[data-view=visualizer]")).click();
         await(CONVERGE, "the stack's cards RUNNING", () -> running(back).size() == 1 && running(front).size() == 1);
+        // depends_on service_started: front's task was created only once back's task was running.
+        JsonNode backTask = Json.mapper().readTree(a.ok("service", "ps", "shop_back", "--format", "json").out()).get(0);
+        JsonNode frontTask = Json.mapper().readTree(a.ok("service", "ps", "shop_front", "--format", "json").out()).get(0);
+        java.time.Instant backRunning = java.time.Instant.parse(backTask.path("status").path("timestamp").asText());
+        java.time.Instant frontCreated = java.time.Instant.parse(frontTask.path("meta").path("createdAt").asText());
+        assertTrue(!frontCreated.isBefore(backRunning), "front created " + frontCreated + " before back ran " + backRunning);
 
         // A reservation no node can hold: the card waits unplaced with the scheduler's reason.
         a.ok("service", "create", "-d", "--name", "big", "--reserve-memory", "1000G", "--", "busybox:" + tag, "sleep", "600");
