@@ -1,5 +1,7 @@
 package io.jswarm.cli.e2e;
 
+import io.jswarm.testkit.browser.HeadlessChromium;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

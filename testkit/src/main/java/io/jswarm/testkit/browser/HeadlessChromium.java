@@ -1,4 +1,4 @@
-package io.jswarm.webui;
+package io.jswarm.testkit.browser;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,22 +13,23 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The system's chromium, headless, driven through the system's chromedriver, with a fresh
- * profile directory that is deleted on close. Nothing is downloaded (no Selenium Manager).
+ * profile directory that is deleted on close. Nothing is downloaded (no Selenium Manager). Shared
+ * by the dashboard tests against a fake upstream (web-ui) and against a real cluster (cli).
  */
-final class HeadlessChromium implements AutoCloseable {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+public final class HeadlessChromium implements AutoCloseable {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    HeadlessChromium() throws IOException {
-        profile = Files.createTempDirectory("jswarm-webui-chromium-");
+    public HeadlessChromium() throws IOException {
+        profile = Files.createTempDirectory("jswarm-test-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
